@@ -1,0 +1,100 @@
+//! Every in-app URL is built here, so sub-path hosting (`/news/…`) is one
+//! setting: the base the app was built for.
+
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+/// `encodeURIComponent`'s set: everything but `A-Z a-z 0-9 - _ . ! ~ * ' ( )`.
+pub const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'!').remove(b'~').remove(b'*').remove(b'\'').remove(b'(').remove(b')');
+
+pub fn encode_component(text: &str) -> String {
+    utf8_percent_encode(text, COMPONENT).to_string()
+}
+
+pub fn decode_component(text: &str) -> String {
+    percent_encoding::percent_decode_str(text).decode_utf8_lossy().into_owned()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Paths {
+    /// `""` at the root, else `/news` (leading slash, no trailing slash).
+    base: String,
+}
+
+impl Paths {
+    /// From a base path such as `/`, `/news/` or `news`.
+    pub fn new(base: &str) -> Paths {
+        let trimmed = base.trim().trim_matches('/');
+        Paths { base: if trimmed.is_empty() { String::new() } else { format!("/{trimmed}") } }
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    pub fn home(&self) -> String {
+        format!("{}/", self.base)
+    }
+
+    pub fn category(&self, slug: &str, page: usize) -> String {
+        let path = format!("{}/category/{}", self.base, encode_component(slug));
+        if page > 1 { format!("{path}?page={page}") } else { path }
+    }
+
+    pub fn article(&self, id: &str) -> String {
+        format!("{}/article/{}", self.base, encode_component(id))
+    }
+
+    /// A link from site configuration: absolute URLs and `mailto:`/`tel:`
+    /// stay as they are; anything else is a path inside the site.
+    pub fn configured(&self, href: &str) -> String {
+        let lower = href.to_ascii_lowercase();
+        if ["http:", "https:", "mailto:", "tel:", "//"].iter().any(|p| lower.starts_with(p)) {
+            href.to_string()
+        } else {
+            format!("{}/{}", self.base, href.trim_start_matches('/'))
+        }
+    }
+
+    /// The absolute URL of a path on this site.
+    pub fn absolute(origin: &str, path: &str) -> String {
+        format!("{}{}", origin.trim_end_matches('/'), path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_and_sub_path_hosting() {
+        let root = Paths::new("/");
+        assert_eq!(root.home(), "/");
+        assert_eq!(root.article("a1"), "/article/a1");
+        assert_eq!(root.category("cyfz", 1), "/category/cyfz");
+        assert_eq!(root.category("cyfz", 3), "/category/cyfz?page=3");
+        let news = Paths::new("/news/");
+        assert_eq!(news.base(), "/news");
+        assert_eq!(news.home(), "/news/");
+        assert_eq!(news.article("a1"), "/news/article/a1");
+        assert_eq!(Paths::new("news").article("a1"), "/news/article/a1");
+    }
+
+    #[test]
+    fn ids_are_one_path_segment_and_decode_back() {
+        let id = "https://example.com/posts/1?x=a&b#c 中文%";
+        let path = Paths::new("").article(id);
+        let segment = path.strip_prefix("/article/").unwrap();
+        assert!(!segment.contains(['/', '?', '#', '&', ' ']));
+        assert_eq!(decode_component(segment), id);
+    }
+
+    #[test]
+    fn configured_links() {
+        let news = Paths::new("/news");
+        assert_eq!(news.configured("article/about"), "/news/article/about");
+        assert_eq!(news.configured("/category/cyfz"), "/news/category/cyfz");
+        assert_eq!(news.configured("https://beian.miit.gov.cn/"), "https://beian.miit.gov.cn/");
+        assert_eq!(news.configured("mailto:a@b.cn"), "mailto:a@b.cn");
+        assert_eq!(Paths::absolute("https://x.gov.cn/", "/news/article/1"), "https://x.gov.cn/news/article/1");
+    }
+}
