@@ -1,1 +1,40 @@
+//! The portal app: routes, page parts and the one module that fetches.
 
+mod components;
+pub mod data;
+pub mod dom;
+pub mod prefs;
+mod routes;
+
+use components::{footer::Footer, header::Header, page_announcer::PageAnnouncer};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Html};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{ParamSegment, StaticSegment};
+use routes::{article::ArticlePage, category::CategoryPage, home::HomePage, not_found::NotFoundPage};
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    prefs::apply_saved();
+    let portal = data::PortalLoader::new();
+    let base = portal.paths.base().to_string();
+    provide_context(portal);
+
+    view! {
+        <Html attr:lang="zh-CN"/>
+        <Router base=base>
+            <a class="skip-link" href="#main">"跳到正文"</a>
+            <Header/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=StaticSegment("") view=HomePage/>
+                    <Route path=(StaticSegment("category"), ParamSegment("slug")) view=CategoryPage/>
+                    <Route path=(StaticSegment("article"), ParamSegment("id")) view=ArticlePage/>
+                </Routes>
+            </main>
+            <Footer/>
+            <PageAnnouncer/>
+        </Router>
+    }
+}

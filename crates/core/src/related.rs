@@ -19,7 +19,7 @@ fn score(article: &Article, other: &Article) -> usize {
 /// editor's picks by id (they may be outside `articles`).
 pub fn related<'a>(article: &Article, articles: &'a [Article], lookup: impl Fn(&str) -> Option<&'a Article>, limit: usize) -> Vec<&'a Article> {
     let mut chosen: Vec<&'a Article> = Vec::with_capacity(limit);
-    let mut take = |candidate: &'a Article, chosen: &mut Vec<&'a Article>| {
+    let take = |candidate: &'a Article, chosen: &mut Vec<&'a Article>| {
         if chosen.len() < limit && candidate.id != article.id && !chosen.iter().any(|c| c.id == candidate.id) {
             chosen.push(candidate);
         }

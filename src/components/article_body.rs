@@ -1,0 +1,21 @@
+//! The article body: the sanitized tree, built into the DOM node by node.
+
+use crate::dom;
+use leptos::html::Div;
+use leptos::prelude::*;
+use portal_core::html::Node;
+
+#[component]
+pub fn ArticleBody(nodes: Vec<Node>) -> impl IntoView {
+    let container = NodeRef::<Div>::new();
+    let empty = nodes.is_empty();
+    Effect::new(move |_| {
+        if let Some(element) = container.get() {
+            dom::render_nodes(&element, &nodes);
+        }
+    });
+    view! {
+        <div class="article-body" node_ref=container></div>
+        {empty.then(|| view! { <p class="empty">"本文暂无正文。"</p> })}
+    }
+}

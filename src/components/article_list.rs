@@ -1,0 +1,41 @@
+//! A list of article titles with their dates, as category pages, home
+//! blocks and side blocks show them.
+
+use leptos::prelude::*;
+use portal_core::date;
+use portal_core::feed::Article;
+use portal_core::paths::Paths;
+
+/// One list row's data, taken out of the feed so views own it.
+#[derive(Clone)]
+pub struct ArticleLink {
+    pub href: String,
+    pub title: String,
+    pub date: Option<(String, String)>,
+}
+
+impl ArticleLink {
+    pub fn new(article: &Article, paths: &Paths, offset: i32) -> ArticleLink {
+        ArticleLink {
+            href: paths.article(&article.id),
+            title: article.title.clone(),
+            date: article.published.map(|at| (date::format_date(at, offset), date::format_rfc3339(at, offset))),
+        }
+    }
+}
+
+pub fn links(articles: &[&Article], paths: &Paths, offset: i32) -> Vec<ArticleLink> {
+    articles.iter().map(|a| ArticleLink::new(a, paths, offset)).collect()
+}
+
+#[component]
+pub fn ArticleList(items: Vec<ArticleLink>, #[prop(optional)] show_dates: bool) -> impl IntoView {
+    let rows = items
+        .into_iter()
+        .map(|item| {
+            let date = show_dates.then_some(item.date).flatten().map(|(shown, machine)| view! { <time datetime=machine>{shown}</time> });
+            view! { <li><a href=item.href>{item.title}</a>{date}</li> }
+        })
+        .collect_view();
+    view! { <ul class="article-list">{rows}</ul> }
+}

@@ -1,0 +1,69 @@
+//! Site footer: every configured item, nothing for what is not configured.
+
+use crate::data::PortalLoader;
+use leptos::prelude::*;
+use portal_core::paths::Paths;
+use portal_core::site::{Footer as FooterConfig, Link};
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    let loader = expect_context::<PortalLoader>();
+    let paths = loader.paths.clone();
+    move || {
+        loader.resource.get().and_then(Result::ok).map(|portal| {
+            let footer = portal.site.footer.clone();
+            view! { <footer class="site-footer"><FooterBody footer paths=paths.clone()/></footer> }
+        })
+    }
+}
+
+fn link(paths: &Paths, link: &Link) -> AnyView {
+    match &link.href {
+        Some(href) => view! { <a href=paths.configured(href)>{link.text.clone()}</a> }.into_any(),
+        None => view! { <span>{link.text.clone()}</span> }.into_any(),
+    }
+}
+
+#[component]
+fn FooterBody(footer: FooterConfig, paths: Paths) -> impl IntoView {
+    let line = |parts: Vec<String>| {
+        let text = parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join("　");
+        (!text.is_empty()).then(|| view! { <li>{text}</li> })
+    };
+    let labelled = |label: &str, value: &Option<String>| value.as_ref().map(|v| format!("{label}{v}")).unwrap_or_default();
+    let links = (!footer.links.is_empty()).then(|| {
+        let items = footer.links.iter().enumerate().map(|(i, l)| view! { {(i > 0).then_some(" / ")} {link(&paths, l)} }).collect_view();
+        view! { <li class="footer-links">{items}</li> }
+    });
+    let filings = {
+        let items: Vec<AnyView> = [footer.icp.as_ref().map(|l| link(&paths, l)), footer.police_filing.as_ref().map(|l| link(&paths, l)), footer.site_code.as_ref().map(|c| view! { <span>{format!("政府网站标识码：{c}")}</span> }.into_any())]
+            .into_iter()
+            .flatten()
+            .collect();
+        (!items.is_empty()).then(|| view! { <li class="footer-filings">{items}</li> })
+    };
+    let organizer = line(vec![footer.organizer.as_ref().map(|o| format!("{o}主办")).unwrap_or_default(), labelled("地址：", &footer.address)]);
+    let contact = (footer.postcode.is_some() || footer.phone.is_some() || footer.email.is_some()).then(|| {
+        view! {
+            <li>
+                {footer.postcode.as_ref().map(|p| format!("邮政编码：{p}　"))}
+                {footer.phone.as_ref().map(|p| view! { "联系电话：" <a href=format!("tel:{}", p.replace(['—', '–', ' '], "-"))>{p.clone()}</a> "　" })}
+                {footer.email.as_ref().map(|e| view! { "E-mail：" <a href=format!("mailto:{e}")>{e.clone()}</a> })}
+            </li>
+        }
+    });
+    let hotlines = footer.hotlines.iter().map(|c| view! { <li>{format!("{}：", c.label)}<a href=format!("tel:{}", c.value.replace(['—', '–', ' '], "-"))>{c.value.clone()}</a></li> }).collect_view();
+    let mailboxes = footer.mailboxes.iter().map(|c| view! { <li>{format!("{}：", c.label)}<a href=format!("mailto:{}", c.value)>{c.value.clone()}</a></li> }).collect_view();
+    let copyright = footer.copyright.as_ref().map(|c| view! { <li>{c.clone()}</li> });
+    view! {
+        <ul class="footer-lines">
+            {links}
+            {filings}
+            {organizer}
+            {contact}
+            {hotlines}
+            {mailboxes}
+            {copyright}
+        </ul>
+    }
+}

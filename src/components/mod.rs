@@ -1,0 +1,18 @@
+//! One file per page part, named as the reader sees it.
+
+pub mod article_body;
+pub mod article_list;
+pub mod article_meta;
+pub mod breadcrumb;
+pub mod disclaimer;
+pub mod font_size;
+pub mod footer;
+pub mod header;
+pub mod page_announcer;
+pub mod page_meta;
+pub mod pager;
+pub mod portal_gate;
+pub mod prev_next;
+pub mod related;
+pub mod share_bar;
+pub mod side_blocks;

@@ -1,0 +1,31 @@
+//! After an in-app navigation: focus the new page's heading and announce
+//! its title in a live region, as a full page load would.
+
+use crate::dom;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use std::time::Duration;
+
+#[component]
+pub fn PageAnnouncer() -> impl IntoView {
+    let location = use_location();
+    let (message, set_message) = signal(String::new());
+    let first = StoredValue::new(true);
+    Effect::new(move |_| {
+        location.pathname.track();
+        location.search.track();
+        if first.get_value() {
+            first.set_value(false);
+            return;
+        }
+        // Let the new route render and set its title first.
+        set_timeout(
+            move || {
+                dom::focus_main_heading();
+                set_message.set(dom::document_title());
+            },
+            Duration::from_millis(30),
+        );
+    });
+    view! { <div class="visually-hidden" aria-live="polite" aria-atomic="true" id="route-announcer">{message}</div> }
+}

@@ -1,0 +1,47 @@
+//! Side blocks (媒体聚焦 / 产业发展 / 社会事业 …): a category's latest
+//! items and a [更多] link, as configured in `site.json`.
+
+use super::article_list::{links, ArticleList};
+use crate::data::Portal;
+use leptos::prelude::*;
+use portal_core::paths::Paths;
+use std::sync::Arc;
+
+#[component]
+pub fn SideBlocks(portal: Arc<Portal>, paths: Paths) -> impl IntoView {
+    let offset = portal.site.offset_minutes();
+    let blocks = portal
+        .site
+        .side_blocks
+        .iter()
+        .filter_map(|slug| portal.site.category(slug))
+        .map(|category| {
+            let items: Vec<_> = portal.index.category(&category.slug).into_iter().take(portal.site.block_size).collect();
+            view! {
+                <CategoryBlock
+                    heading=category.name.clone()
+                    more_href=paths.category(&category.slug, 1)
+                    items=links(&items, &paths, offset)
+                    show_dates=false
+                />
+            }
+        })
+        .collect_view();
+    view! { <aside class="side-blocks" aria-label="栏目推荐">{blocks}</aside> }
+}
+
+/// A titled block of links with [更多]; used on the home page too.
+#[component]
+pub fn CategoryBlock(heading: String, more_href: String, items: Vec<super::article_list::ArticleLink>, show_dates: bool) -> impl IntoView {
+    let more_label = format!("更多{heading}");
+    let empty = items.is_empty();
+    view! {
+        <section class="category-block">
+            <div class="block-heading">
+                <h2>{heading}</h2>
+                <a class="more" href=more_href aria-label=more_label>"[更多]"</a>
+            </div>
+            {if empty { view! { <p class="empty">"暂无文章"</p> }.into_any() } else { view! { <ArticleList items show_dates/> }.into_any() }}
+        </section>
+    }
+}

@@ -1,0 +1,129 @@
+//! The only code that talks to the network: loads `site.json` and the feed
+//! once per visit, turns them into the core model and keeps them for every
+//! route. Failures become `LoadError` values the page can show.
+
+use gloo_net::http::Request;
+use leptos::prelude::*;
+use portal_core::feed::{self, Problem, ReadOptions};
+use portal_core::index::FeedIndex;
+use portal_core::paths::Paths;
+use portal_core::site::SiteConfig;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Longest wait for one file before the reader is told and offered a retry.
+const FETCH_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// Everything the pages render from.
+#[derive(Debug)]
+pub struct Portal {
+    pub site: SiteConfig,
+    pub index: FeedIndex,
+    /// What was wrong in the feed but did not stop it being shown.
+    pub problems: Vec<Problem>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    Network { what: &'static str, url: String },
+    Timeout { what: &'static str, url: String },
+    Http { what: &'static str, url: String, status: u16, status_text: String },
+    NotJson { what: &'static str, url: String, content_type: String },
+    Invalid { what: &'static str, url: String, message: String },
+}
+
+impl LoadError {
+    /// A one-line heading for the error panel.
+    pub fn heading(&self) -> String {
+        match self {
+            LoadError::Network { what, .. } => format!("无法连接服务器，{what}未能加载"),
+            LoadError::Timeout { what, .. } => format!("{what}加载超时"),
+            LoadError::Http { what, status, .. } => format!("{what}加载失败（HTTP {status}）"),
+            LoadError::NotJson { what, .. } | LoadError::Invalid { what, .. } => format!("{what}内容有误"),
+        }
+    }
+
+    /// What happened, in words a reader (or the site's web team) can act on.
+    pub fn detail(&self) -> String {
+        match self {
+            LoadError::Network { url, .. } => format!("请求 {url} 时网络连接失败。请检查网络连接后重试。"),
+            LoadError::Timeout { url, .. } => format!("请求 {url} 在 {} 秒内没有完成。请稍后重试。", FETCH_TIMEOUT.as_secs()),
+            LoadError::Http { url, status, status_text, .. } => format!("服务器对 {url} 返回 {status} {status_text}。"),
+            LoadError::NotJson { url, content_type, .. } => format!("{url} 返回的是 “{content_type}” 而不是 JSON，文件可能不存在或地址配置有误。"),
+            LoadError::Invalid { message, .. } => message.clone(),
+        }
+    }
+}
+
+/// The per-visit loader, provided as context by `App`.
+#[derive(Clone)]
+pub struct PortalLoader {
+    pub resource: LocalResource<Result<Arc<Portal>, LoadError>>,
+    pub paths: Paths,
+}
+
+impl PortalLoader {
+    pub fn new() -> PortalLoader {
+        PortalLoader { resource: LocalResource::new(load), paths: Paths::new(&crate::dom::base_path()) }
+    }
+
+    pub fn retry(&self) {
+        self.resource.refetch();
+    }
+}
+
+impl Default for PortalLoader {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+async fn load() -> Result<Arc<Portal>, LoadError> {
+    const SITE: &str = "site.json";
+    let what = "站点配置";
+    let site_text = fetch_json_text(SITE, what).await?;
+    let site = SiteConfig::parse(&site_text).map_err(|message| LoadError::Invalid { what, url: SITE.into(), message })?;
+    let what = "新闻订阅源";
+    let feed_text = fetch_json_text(&site.feed, what).await?;
+    let options = ReadOptions { offset_minutes: site.offset_minutes(), fallback_source: None };
+    let parsed = feed::parse_feed(&feed_text, options).map_err(|e| LoadError::Invalid { what, url: site.feed.clone(), message: e.to_string() })?;
+    let index = FeedIndex::new(parsed.feed.items, &site);
+    Ok(Arc::new(Portal { site, index, problems: parsed.problems }))
+}
+
+/// Fetches a JSON file (relative URLs resolve against `<base href>`, so
+/// sub-path hosting needs nothing here) with a timeout.
+async fn fetch_json_text(url: &str, what: &'static str) -> Result<String, LoadError> {
+    let abort = web_sys::AbortController::new().ok();
+    let timed_out = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let timer = abort.clone().and_then(|abort| {
+        let timed_out = timed_out.clone();
+        let fire = move || {
+            timed_out.store(true, std::sync::atomic::Ordering::Relaxed);
+            abort.abort();
+        };
+        set_timeout_with_handle(fire, FETCH_TIMEOUT).ok()
+    });
+    let signal = abort.as_ref().map(|a| a.signal());
+    let failed = |_| {
+        if timed_out.load(std::sync::atomic::Ordering::Relaxed) {
+            LoadError::Timeout { what, url: url.into() }
+        } else {
+            LoadError::Network { what, url: url.into() }
+        }
+    };
+    let response = Request::get(url).abort_signal(signal.as_ref()).send().await.map_err(failed)?;
+    if !response.ok() {
+        return Err(LoadError::Http { what, url: url.into(), status: response.status(), status_text: response.status_text() });
+    }
+    let content_type = response.headers().get("content-type").unwrap_or_default();
+    // A static host's SPA fallback answers a missing file with index.html.
+    if content_type.contains("html") {
+        return Err(LoadError::NotJson { what, url: url.into(), content_type });
+    }
+    let text = response.text().await.map_err(failed)?;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    Ok(text)
+}

@@ -1,0 +1,136 @@
+//! The few places the app touches the DOM directly: the build-time base
+//! path, sanitized article bodies, focus after navigation, the clipboard
+//! and the system share sheet.
+
+use portal_core::html::Node;
+use wasm_bindgen::{JsCast, JsValue};
+
+fn document() -> web_sys::Document {
+    leptos::prelude::document()
+}
+
+/// The path the app is hosted under, from `<base href>` (set by
+/// `trunk build --public-url`).
+pub fn base_path() -> String {
+    document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| url.pathname())
+        .unwrap_or_default()
+}
+
+/// The page's origin, for canonical absolute URLs.
+pub fn origin() -> String {
+    leptos::prelude::window().location().origin().unwrap_or_default()
+}
+
+/// Replaces `container`'s children with a sanitized tree. Elements are
+/// created one by one, never parsed from a string.
+pub fn render_nodes(container: &web_sys::Element, nodes: &[Node]) {
+    container.set_text_content(None);
+    let document = document();
+    for node in nodes {
+        if let Some(child) = build(&document, node) {
+            let _ = container.append_child(&child);
+        }
+    }
+}
+
+fn build(document: &web_sys::Document, node: &Node) -> Option<web_sys::Node> {
+    match node {
+        Node::Text(text) => Some(document.create_text_node(text).into()),
+        Node::Element { tag, attrs, children } => {
+            let element = document.create_element(tag).ok()?;
+            for (name, value) in attrs {
+                let _ = element.set_attribute(name, value);
+            }
+            for child in children {
+                if let Some(child) = build(document, child) {
+                    let _ = element.append_child(&child);
+                }
+            }
+            Some(element.into())
+        }
+    }
+}
+
+/// Moves focus to the page's main heading, so keyboard and screen-reader
+/// users start reading the new page, not the old link.
+pub fn focus_main_heading() {
+    if let Ok(Some(heading)) = document().query_selector("main h1") {
+        let _ = heading.set_attribute("tabindex", "-1");
+        if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+            let _ = heading.focus();
+        }
+    }
+}
+
+pub fn document_title() -> String {
+    document().title()
+}
+
+fn navigator() -> web_sys::Navigator {
+    leptos::prelude::window().navigator()
+}
+
+fn has_property(target: &JsValue, name: &str) -> bool {
+    js_sys::Reflect::has(target, &JsValue::from_str(name)).unwrap_or(false)
+}
+
+/// Copies text with the async clipboard API; `false` when it is missing or
+/// the reader's browser refused, so the caller can offer the manual way.
+pub async fn copy_to_clipboard(text: &str) -> bool {
+    let navigator = navigator();
+    if !has_property(&navigator, "clipboard") {
+        return false;
+    }
+    wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(text)).await.is_ok()
+}
+
+/// Whether the browser has the Web Share API.
+pub fn can_share_natively() -> bool {
+    has_property(&navigator(), "share")
+}
+
+/// Opens the system share sheet. A reader cancelling it is not an error.
+pub async fn share_natively(title: &str, url: &str) -> Result<(), String> {
+    let navigator = navigator();
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+    let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
+    let share = js_sys::Reflect::get(&navigator, &"share".into()).map_err(|_| "浏览器不支持系统分享".to_string())?;
+    let share: js_sys::Function = share.dyn_into().map_err(|_| "浏览器不支持系统分享".to_string())?;
+    let promise: js_sys::Promise = share.call1(&navigator, &data).map_err(|_| "系统分享无法打开".to_string())?.unchecked_into();
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(_) => Ok(()),
+        Err(error) => {
+            let name = js_sys::Reflect::get(&error, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+            if name == "AbortError" { Ok(()) } else { Err("系统分享未能完成".to_string()) }
+        }
+    }
+}
+
+/// Inside WeChat's own browser a QR code of the page is no use.
+pub fn in_wechat_browser() -> bool {
+    navigator().user_agent().map(|ua| ua.contains("MicroMessenger")).unwrap_or(false)
+}
+
+/// Selects the text of an input so the reader can copy it by hand.
+pub fn select_input(id: &str) {
+    if let Some(input) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+        let _ = input.focus();
+        input.select();
+    }
+}
+
+pub fn focus_element(id: &str) {
+    if let Some(element) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
+pub fn print_page() {
+    let _ = leptos::prelude::window().print();
+}

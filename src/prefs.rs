@@ -1,0 +1,83 @@
+//! Reader preferences kept in localStorage and applied as attributes on
+//! `<html>`, so they hold on every page and on the next visit.
+
+use leptos::prelude::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FontSize {
+    Large,
+    Medium,
+    Small,
+}
+
+impl FontSize {
+    pub const ALL: [FontSize; 3] = [FontSize::Large, FontSize::Medium, FontSize::Small];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            FontSize::Large => "large",
+            FontSize::Medium => "medium",
+            FontSize::Small => "small",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            FontSize::Large => "大",
+            FontSize::Medium => "中",
+            FontSize::Small => "小",
+        }
+    }
+
+    fn from_key(key: &str) -> Option<FontSize> {
+        Self::ALL.into_iter().find(|f| f.key() == key)
+    }
+}
+
+const FONT_KEY: &str = "portal.font-size";
+const ELDER_KEY: &str = "portal.elder-mode";
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+fn read(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+fn write(key: &str, value: &str) {
+    // Private modes may refuse storage; the choice then lasts this page only.
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+fn set_root_attribute(name: &str, value: &str) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute(name, value);
+    }
+}
+
+pub fn saved_font_size() -> FontSize {
+    read(FONT_KEY).and_then(|k| FontSize::from_key(&k)).unwrap_or(FontSize::Medium)
+}
+
+pub fn set_font_size(size: FontSize) {
+    write(FONT_KEY, size.key());
+    set_root_attribute("data-font-size", size.key());
+}
+
+pub fn saved_elder_mode() -> bool {
+    read(ELDER_KEY).as_deref() == Some("on")
+}
+
+pub fn set_elder_mode(on: bool) {
+    write(ELDER_KEY, if on { "on" } else { "off" });
+    set_root_attribute("data-elder", if on { "on" } else { "off" });
+}
+
+/// Applies the saved choices before the first render.
+pub fn apply_saved() {
+    set_root_attribute("data-font-size", saved_font_size().key());
+    set_root_attribute("data-elder", if saved_elder_mode() { "on" } else { "off" });
+}
