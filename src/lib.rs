@@ -1,10 +1,10 @@
 //! The portal app: routes, page parts and the one module that fetches.
 
-mod components;
+pub mod components;
 pub mod data;
 pub mod dom;
 pub mod prefs;
-mod routes;
+pub mod routes;
 
 use components::{footer::Footer, header::Header, page_announcer::PageAnnouncer};
 use leptos::prelude::*;

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every test: native unit tests, wasm component tests in headless
+# Chromium, then end-to-end tests on the release bundle (root and sub-path).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh browser
+
+say "native tests (cargo test)"
+cargo test -p portal-core
+
+say "component tests (wasm-bindgen-test in headless Chromium)"
+CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} cargo test -p portal --target wasm32-unknown-unknown
+
+say "release builds: site root and /news/ sub-path"
+trunk build --release --public-url / --dist dist
+trunk build --release --public-url /news/ --dist dist-news
+
+say "end-to-end tests (playwright-core, headless Chromium)"
+node --test --test-concurrency=1 tests/e2e/

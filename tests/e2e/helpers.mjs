@@ -1,0 +1,50 @@
+// Shared set-up for the end-to-end tests: Debian's Chromium driven by
+// playwright-core, the release bundle behind the static server, and a page
+// that fails the test on any console error, page error or request to
+// another host.
+import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+export async function serve(dist = 'dist', prefix = '/', options = {}) {
+  return startServer({ root: join(ROOT, dist), prefix, ...options });
+}
+
+/**
+ * A fresh page that records problems. `allowErrors` lists substrings of
+ * console errors a test provokes on purpose (a 404 it asked for, say).
+ */
+export async function openPage(browser, { allowErrors = [], contextOptions = {} } = {}) {
+  const context = await browser.newContext({ locale: 'zh-CN', ...contextOptions });
+  const page = await context.newPage();
+  const problems = [];
+  const foreignRequests = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !allowErrors.some((allowed) => message.text().includes(allowed))) {
+      problems.push(`console error: ${message.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1' || url.protocol === 'data:') return route.fallback();
+    foreignRequests.push(route.request().url());
+    return route.abort();
+  });
+  return { context, page, problems, foreignRequests };
+}
+
+/** Waits for the app to render a page's main heading. */
+export async function ready(page) {
+  await page.locator('main h1').first().waitFor({ state: 'attached', timeout: 20000 });
+}
