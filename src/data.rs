@@ -88,7 +88,14 @@ async fn load() -> Result<Arc<Portal>, LoadError> {
     let options = ReadOptions { offset_minutes: site.offset_minutes(), fallback_source: None };
     let parsed = feed::parse_feed(&feed_text, options).map_err(|e| LoadError::Invalid { what, url: site.feed.clone(), message: e.to_string() })?;
     let index = FeedIndex::new(parsed.feed.items, &site);
-    Ok(Arc::new(Portal { site, index, problems: parsed.problems }))
+    let mut problems = parsed.problems;
+    problems.extend(index.unknown_categories().iter().map(|(id, category)| Problem {
+        item: None,
+        id: Some(id.clone()),
+        field: "_portal.category".into(),
+        message: format!("栏目 “{category}” 不在 site.json 的 categories 中，文章不会出现在栏目列表里"),
+    }));
+    Ok(Arc::new(Portal { site, index, problems }))
 }
 
 /// Fetches a JSON file (relative URLs resolve against `<base href>`, so

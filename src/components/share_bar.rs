@@ -9,9 +9,10 @@ use portal_core::share::ShareTarget;
 
 #[component]
 pub fn ShareBar(url: String, title: String, targets: Vec<ShareTarget>) -> impl IntoView {
+    let targets: Vec<ShareTarget> = targets.into_iter().filter(|t| *t != ShareTarget::System || dom::can_share_natively()).collect();
+    let empty = targets.is_empty();
     let buttons = targets
         .into_iter()
-        .filter(|t| *t != ShareTarget::System || dom::can_share_natively())
         .map(|target| {
             let (url, title) = (url.clone(), title.clone());
             match target {
@@ -34,12 +35,14 @@ pub fn ShareBar(url: String, title: String, targets: Vec<ShareTarget>) -> impl I
             }
         })
         .collect_view();
-    view! {
-        <section class="share-bar" aria-labelledby="share-heading">
-            <h2 id="share-heading" class="share-heading">"分享到："</h2>
-            <ul>{buttons}</ul>
-        </section>
-    }
+    (!empty).then(|| {
+        view! {
+            <section class="share-bar" aria-labelledby="share-heading">
+                <h2 id="share-heading" class="share-heading">"分享到："</h2>
+                <ul>{buttons}</ul>
+            </section>
+        }
+    })
 }
 
 /// The QR code as an SVG path, one square per dark module.
@@ -142,7 +145,8 @@ fn CopyLink(url: String) -> impl IntoView {
                 set_state.set(CopyState::Copied);
             } else {
                 set_state.set(CopyState::Manual);
-                dom::select_input("share-copy-field");
+                // The field renders on the next frame; select it then.
+                request_animation_frame(|| dom::select_input("share-copy-field"));
             }
         });
     };

@@ -5,7 +5,7 @@
 use crate::{date, html};
 use serde_json::{Map, Value};
 
-/// The extension key, on the feed and on each item (see docs/feed-format.md).
+/// The extension key on each item (see docs/feed-format.md).
 pub const EXTENSION: &str = "_portal";
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -66,6 +66,7 @@ impl std::fmt::Display for Problem {
         match (&self.item, &self.id) {
             (Some(n), Some(id)) => write!(f, "第 {n} 条（id “{id}”）字段 {}：{}", self.field, self.message),
             (Some(n), None) => write!(f, "第 {n} 条 字段 {}：{}", self.field, self.message),
+            (None, Some(id)) => write!(f, "id “{id}” 字段 {}：{}", self.field, self.message),
             _ => write!(f, "订阅源字段 {}：{}", self.field, self.message),
         }
     }
@@ -187,14 +188,20 @@ fn read_item(object: &Map<String, Value>, number: usize, options: ReadOptions, p
         }
         parsed
     });
-    let mut authors: Vec<String> = f.list("authors").iter().filter_map(|a| a.get("name").and_then(Value::as_str)).map(|s| html::decode_entities(s).trim().to_string()).collect();
+    let mut authors: Vec<String> = f.list("authors").iter().filter_map(|a| a.get("name").and_then(Value::as_str)).map(|s| html::decode_entities(s).trim().to_string()).filter(|name| !name.is_empty()).collect();
     if authors.is_empty() {
         if let Some(name) = object.get("author").and_then(|a| a.get("name")).and_then(Value::as_str) {
             authors.push(html::decode_entities(name).trim().to_string());
         }
     }
     let tags: Vec<String> = f.list("tags").iter().filter_map(Value::as_str).map(|t| html::decode_entities(t).trim().to_string()).filter(|t| !t.is_empty()).collect();
-    let image = f.string("image").and_then(|src| html::safe_url(&src, true));
+    let image = f.string("image").and_then(|src| {
+        let safe = html::safe_url(&src, true);
+        if safe.is_none() {
+            f.report("image", "图片地址不安全，已忽略".into());
+        }
+        safe
+    });
 
     let mut article = Article { id, url, title, summary, image, published, published_text, authors, tags, ..Article::default() };
     match object.get(EXTENSION) {
@@ -418,6 +425,7 @@ mod tests {
         let a = &parsed.feed.items[0];
         assert_eq!(a.title, "<img src=x onerror=alert(1)>", "titles are text, rendered escaped");
         assert_eq!(a.image, None);
+        assert!(parsed.problems.iter().any(|p| p.field == "image"));
         assert_eq!(html::to_html(&a.body), "<p>x</p>");
     }
 

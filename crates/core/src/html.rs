@@ -458,6 +458,9 @@ fn is_absolute(url: &str) -> bool {
 pub fn safe_url(url: &str, image: bool) -> Option<String> {
     let cleaned: String = url.chars().filter(|c| !c.is_control() && *c != '\u{FEFF}').collect();
     let cleaned = cleaned.trim().to_string();
+    if cleaned.is_empty() {
+        return None;
+    }
     let scheme_end = cleaned.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
     let scheme = match scheme_end {
         Some(at) if cleaned[at..].starts_with(':') => cleaned[..at].to_ascii_lowercase(),
@@ -475,9 +478,10 @@ pub fn safe_url(url: &str, image: bool) -> Option<String> {
 /// Puts figures into a body after the given number of top-level paragraphs
 /// (past the end: at the end).
 pub fn insert_after_paragraphs(body: &mut Vec<Node>, figures: Vec<(usize, Node)>) {
-    let mut figures = figures;
-    figures.sort_by_key(|(after, _)| std::cmp::Reverse(*after));
-    for (after, figure) in figures {
+    // Inserted back to front, so figures at the same place keep feed order.
+    let mut figures: Vec<(usize, usize, Node)> = figures.into_iter().enumerate().map(|(i, (after, node))| (after, i, node)).collect();
+    figures.sort_by_key(|(after, i, _)| std::cmp::Reverse((*after, *i)));
+    for (after, _, figure) in figures {
         let mut seen = 0;
         let mut at = if after == 0 { 0 } else { body.len() };
         if after > 0 {
@@ -587,7 +591,7 @@ mod tests {
     fn figures_go_after_the_requested_paragraph() {
         let figure = |n: &str| Node::Element { tag: "figure", attrs: vec![], children: vec![Node::Text(n.into())] };
         let mut body = sanitize("<p>1</p><p>2</p><p>3</p>");
-        insert_after_paragraphs(&mut body, vec![(1, figure("A")), (9, figure("Z")), (0, figure("0"))]);
-        assert_eq!(to_html(&body), "<figure>0</figure><p>1</p><figure>A</figure><p>2</p><p>3</p><figure>Z</figure>");
+        insert_after_paragraphs(&mut body, vec![(1, figure("A")), (9, figure("Z")), (0, figure("0")), (1, figure("B"))]);
+        assert_eq!(to_html(&body), "<figure>0</figure><p>1</p><figure>A</figure><figure>B</figure><p>2</p><p>3</p><figure>Z</figure>");
     }
 }

@@ -11,6 +11,8 @@ pub struct FeedIndex {
     articles: Vec<Article>,
     by_id: HashMap<String, usize>,
     by_category: HashMap<String, Vec<usize>>,
+    /// (article id, category as written) for categories the site lacks.
+    unknown_categories: Vec<(String, String)>,
 }
 
 impl FeedIndex {
@@ -18,14 +20,24 @@ impl FeedIndex {
     pub fn new(mut articles: Vec<Article>, site: &SiteConfig) -> FeedIndex {
         let mut by_id = HashMap::with_capacity(articles.len());
         let mut by_category: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut unknown_categories = Vec::new();
         for (index, article) in articles.iter_mut().enumerate() {
-            article.category = site.category_of(article).map(|c| c.slug.clone());
+            let resolved = site.category_of(article).map(|c| c.slug.clone());
+            if let (None, Some(written)) = (&resolved, &article.category) {
+                unknown_categories.push((article.id.clone(), written.clone()));
+            }
+            article.category = resolved;
             if let Some(slug) = &article.category {
                 by_category.entry(slug.clone()).or_default().push(index);
             }
             by_id.entry(article.id.clone()).or_insert(index);
         }
-        FeedIndex { articles, by_id, by_category }
+        FeedIndex { articles, by_id, by_category, unknown_categories }
+    }
+
+    /// Articles whose `_portal.category` names no configured category.
+    pub fn unknown_categories(&self) -> &[(String, String)] {
+        &self.unknown_categories
     }
 
     pub fn all(&self) -> &[Article] {
@@ -59,5 +71,47 @@ impl FeedIndex {
 
     pub fn related(&self, article: &Article, limit: usize) -> Vec<&Article> {
         crate::related::related(article, &self.articles, |id| self.get(id), limit)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> SiteConfig {
+        SiteConfig::parse(r#"{"name":"s","categories":[{"slug":"a","name":"甲"},{"slug":"b","name":"乙"}]}"#).unwrap()
+    }
+
+    fn article(id: &str, category: Option<&str>, tags: &[&str]) -> Article {
+        Article { id: id.into(), category: category.map(str::to_string), tags: tags.iter().map(|t| t.to_string()).collect(), ..Article::default() }
+    }
+
+    #[test]
+    fn categories_resolve_by_slug_name_or_tag_and_unknown_ones_are_listed() {
+        let index = FeedIndex::new(vec![article("1", Some("a"), &[]), article("2", Some("乙"), &[]), article("3", None, &["甲"]), article("4", Some("zz"), &[])], &site());
+        assert_eq!(index.get("2").unwrap().category.as_deref(), Some("b"));
+        assert_eq!(index.get("3").unwrap().category.as_deref(), Some("a"));
+        assert_eq!(index.category("a").iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["1", "3"]);
+        assert_eq!(index.unknown_categories(), [("4".to_string(), "zz".to_string())]);
+    }
+
+    #[test]
+    fn neighbours_are_newer_and_older_within_the_category() {
+        let index = FeedIndex::new(vec![article("n", Some("a"), &[]), article("x", Some("b"), &[]), article("m", Some("a"), &[]), article("o", Some("a"), &[])], &site());
+        let ids = |(p, n): (Option<&Article>, Option<&Article>)| (p.map(|a| a.id.clone()), n.map(|a| a.id.clone()));
+        assert_eq!(ids(index.neighbours("n")), (None, Some("m".into())));
+        assert_eq!(ids(index.neighbours("m")), (Some("n".into()), Some("o".into())));
+        assert_eq!(ids(index.neighbours("o")), (Some("m".into()), None));
+        assert_eq!(ids(index.neighbours("x")), (None, None));
+    }
+
+    #[test]
+    fn headlines_fall_back_to_the_newest() {
+        let mut marked = article("2", Some("a"), &[]);
+        marked.headline = true;
+        let index = FeedIndex::new(vec![article("1", Some("a"), &[]), marked], &site());
+        assert_eq!(index.headlines(4).iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["2"]);
+        let plain = FeedIndex::new(vec![article("1", None, &[]), article("2", None, &[])], &site());
+        assert_eq!(plain.headlines(1).iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["1"]);
     }
 }

@@ -98,7 +98,12 @@ fn default_related_count() -> usize {
 impl SiteConfig {
     /// Reads `site.json`; the error names the line, column and field.
     pub fn parse(text: &str) -> Result<SiteConfig, String> {
-        let config: SiteConfig = serde_json::from_str(text).map_err(|e| format!("站点配置 site.json 有误（第 {} 行第 {} 列）：{e}", e.line(), e.column()))?;
+        let config: SiteConfig = serde_json::from_str(text).map_err(|e| {
+            // serde_json's message ends with its own " at line L column C".
+            let message = e.to_string();
+            let reason = message.rsplit_once(" at line ").map_or(message.as_str(), |(reason, _)| reason).to_string();
+            format!("站点配置 site.json 有误（第 {} 行第 {} 列）：{reason}", e.line(), e.column())
+        })?;
         if crate::date::parse_offset(&config.timezone).is_none() {
             return Err(format!("站点配置 site.json 的 timezone “{}” 应形如 +08:00", config.timezone));
         }
@@ -141,6 +146,7 @@ mod tests {
     fn mistakes_are_named() {
         let err = SiteConfig::parse(r#"{"name":"示例","categories":[],"fotter":{}}"#).unwrap_err();
         assert!(err.contains("fotter"), "{err}");
+        assert!(!err.contains(" at line "), "position said twice: {err}");
         let err = SiteConfig::parse(r#"{"name":"示例","categories":[],"timezone":"Beijing"}"#).unwrap_err();
         assert!(err.contains("Beijing"), "{err}");
     }
