@@ -81,12 +81,13 @@ impl Default for PortalLoader {
 async fn load() -> Result<Arc<Portal>, LoadError> {
     const SITE: &str = "site.json";
     let what = "站点配置";
-    let site_text = fetch_json_text(SITE, what).await?;
+    let site_bytes = fetch_json(SITE, what).await?;
+    let site_text = String::from_utf8_lossy(&site_bytes);
     let site = SiteConfig::parse(&site_text).map_err(|message| LoadError::Invalid { what, url: SITE.into(), message })?;
     let what = "新闻订阅源";
-    let feed_text = fetch_json_text(&site.feed, what).await?;
+    let feed_bytes = fetch_json(&site.feed, what).await?;
     let options = ReadOptions { offset_minutes: site.offset_minutes(), fallback_source: None };
-    let parsed = feed::parse_feed(&feed_text, options).map_err(|e| LoadError::Invalid { what, url: site.feed.clone(), message: e.to_string() })?;
+    let parsed = feed::parse_feed_bytes(&feed_bytes, options).map_err(|e| LoadError::Invalid { what, url: site.feed.clone(), message: e.to_string() })?;
     let index = FeedIndex::new(parsed.feed.items, &site);
     let mut problems = parsed.problems;
     problems.extend(index.unknown_categories().iter().map(|(id, category)| Problem {
@@ -100,7 +101,7 @@ async fn load() -> Result<Arc<Portal>, LoadError> {
 
 /// Fetches a JSON file (relative URLs resolve against `<base href>`, so
 /// sub-path hosting needs nothing here) with a timeout.
-async fn fetch_json_text(url: &str, what: &'static str) -> Result<String, LoadError> {
+async fn fetch_json(url: &str, what: &'static str) -> Result<Vec<u8>, LoadError> {
     let abort = web_sys::AbortController::new().ok();
     let timed_out = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let timer = abort.clone().and_then(|abort| {
@@ -128,9 +129,10 @@ async fn fetch_json_text(url: &str, what: &'static str) -> Result<String, LoadEr
     if content_type.contains("html") {
         return Err(LoadError::NotJson { what, url: url.into(), content_type });
     }
-    let text = response.text().await.map_err(failed)?;
+    // Bytes, not text: invalid UTF-8 is then named, not silently replaced.
+    let bytes = response.binary().await.map_err(failed)?;
     if let Some(timer) = timer {
         timer.clear();
     }
-    Ok(text)
+    Ok(bytes)
 }

@@ -8,6 +8,7 @@ pub mod routes;
 
 use components::{footer::Footer, header::Header, page_announcer::PageAnnouncer};
 use leptos::prelude::*;
+
 use leptos_meta::{provide_meta_context, Html};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{ParamSegment, StaticSegment};
@@ -24,7 +25,11 @@ pub fn App() -> impl IntoView {
     view! {
         <Html attr:lang="zh-CN"/>
         <Router base=base>
-            <a class="skip-link" href="#main">"跳到正文"</a>
+            <a class="skip-link" href="#main" on:click=|event| {
+                // A plain #main would go through <base href> and the router.
+                event.prevent_default();
+                crate::dom::focus_element("main");
+            }>"跳到正文"</a>
             <Header/>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFoundPage>

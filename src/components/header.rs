@@ -13,7 +13,8 @@ pub fn Header() -> impl IntoView {
     let (elder, set_elder) = signal(prefs::saved_elder_mode());
     let home = paths.home();
     let site = move || loader.resource.get().and_then(Result::ok);
-    let name = move || site().map(|p| p.site.name.clone()).unwrap_or_default();
+    // Before site.json is read, or when it cannot be, the link still has a name.
+    let name = move || site().map(|p| p.site.name.clone()).unwrap_or_else(|| "网站首页".to_string());
     let logo = move || site().and_then(|p| p.site.logo.clone());
     let nav = move || {
         let paths = paths.clone();

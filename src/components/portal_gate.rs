@@ -66,7 +66,7 @@ fn ProblemsNotice(portal: Arc<Portal>) -> impl IntoView {
         let count = portal.problems.len();
         let items = portal.problems.iter().take(50).map(|p| view! { <li>{p.to_string()}</li> }).collect_view();
         view! {
-            <details class="feed-problems" role="note">
+            <details class="feed-problems">
                 <summary>{format!("订阅源中有 {count} 处问题，部分内容可能显示不完整（点击查看）")}</summary>
                 <ul>{items}</ul>
             </details>

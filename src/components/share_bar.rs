@@ -151,7 +151,7 @@ fn CopyLink(url: String) -> impl IntoView {
         });
     };
     view! {
-        <button type="button" class="share share-copy" aria-label="复制本文链接" on:click=copy>"复制链接"</button>
+        <button type="button" class="share share-copy" on:click=copy>"复制链接"</button>
         <span class="copy-status" role="status">
             {move || match state.get() {
                 CopyState::Idle => None,
@@ -175,7 +175,7 @@ fn SystemShare(url: String, title: String) -> impl IntoView {
         });
     };
     view! {
-        <button type="button" class="share share-system" aria-label="通过系统分享" on:click=share>"更多方式"</button>
+        <button type="button" class="share share-system" on:click=share>"系统分享"</button>
         <span role="status">{move || error.get()}</span>
     }
 }

@@ -33,13 +33,13 @@ pub fn SideBlocks(portal: Arc<Portal>, paths: Paths) -> impl IntoView {
 /// A titled block of links with [更多]; used on the home page too.
 #[component]
 pub fn CategoryBlock(heading: String, more_href: String, items: Vec<super::article_list::ArticleLink>, show_dates: bool) -> impl IntoView {
-    let more_label = format!("更多{heading}");
+    let more_label = heading.clone();
     let empty = items.is_empty();
     view! {
         <section class="category-block">
             <div class="block-heading">
                 <h2>{heading}</h2>
-                <a class="more" href=more_href aria-label=more_label>"[更多]"</a>
+                <a class="more" href=more_href>"[更多" <span class="visually-hidden">{more_label}</span> "]"</a>
             </div>
             {if empty { view! { <p class="empty">"暂无文章"</p> }.into_any() } else { view! { <ArticleList items show_dates/> }.into_any() }}
         </section>

@@ -119,7 +119,7 @@ test('复制链接 puts the URL on the clipboard', async () => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   await page.goto(`${server.url}article/${article.id}`);
   await ready(page);
-  await page.getByRole('button', { name: '复制本文链接' }).click();
+  await page.getByRole('button', { name: '复制链接' }).click();
   await page.locator('.copy-status .copied').waitFor();
   assert.equal(await page.locator('.copy-status').innerText(), '链接已复制');
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${server.url}article/${article.id}`);
@@ -134,7 +134,7 @@ test('without the clipboard API the link is offered selected for copying by hand
   await context.addInitScript(() => delete Navigator.prototype.clipboard);
   await page.goto(`${server.url}article/${article.id}`);
   await ready(page);
-  await page.getByRole('button', { name: '复制本文链接' }).click();
+  await page.getByRole('button', { name: '复制链接' }).click();
   const field = page.locator('#share-copy-field');
   await field.waitFor();
   assert.equal(await field.inputValue(), `${server.url}article/${article.id}`);
@@ -164,7 +164,7 @@ test('the system share sheet appears only where the browser has one; cancelling 
   });
   await withShare.page.goto(`${server.url}article/${article.id}`);
   await ready(withShare.page);
-  await withShare.page.getByRole('button', { name: '通过系统分享' }).click();
+  await withShare.page.getByRole('button', { name: '系统分享' }).click();
   await withShare.page.waitForFunction(() => window.__shared.length === 1);
   assert.deepEqual(await withShare.page.evaluate(() => window.__shared[0]), { title: article.title, url: `${server.url}article/${article.id}` });
   assert.equal((await withShare.page.locator('.share-system + [role="status"]').innerText()).trim(), '');

@@ -246,3 +246,23 @@ mod tests {
         assert_eq!(parse_offset("+24:00"), None);
     }
 }
+
+#[cfg(test)]
+mod fuzz {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_text_parses_or_not_without_panicking(text in ".{0,40}", offset in -1000i32..1000) {
+            if let Some(at) = super::parse(&text, offset) {
+                let _ = (super::format_date_time(at, offset), super::format_rfc3339(at, offset));
+            }
+        }
+
+        #[test]
+        fn rfc3339_round_trips(at in -2_000_000_000i64..8_000_000_000, offset in -14 * 60i32..14 * 60) {
+            let text = super::format_rfc3339(at, offset);
+            prop_assert_eq!(super::parse(&text, 0), Some(at));
+        }
+    }
+}

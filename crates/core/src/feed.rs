@@ -75,6 +75,7 @@ impl std::fmt::Display for Problem {
 /// A feed that cannot be shown at all.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FeedError {
+    NotUtf8 { offset: usize },
     NotJson { line: usize, column: usize, reason: String },
     NotAnObject,
     NoItems,
@@ -83,6 +84,7 @@ pub enum FeedError {
 impl std::fmt::Display for FeedError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            FeedError::NotUtf8 { offset } => write!(f, "订阅源不是有效的 UTF-8 文本（第 {offset} 字节处编码错误）"),
             FeedError::NotJson { line, column, reason } => write!(f, "订阅源不是有效的 JSON（第 {line} 行第 {column} 列：{reason}）"),
             FeedError::NotAnObject => write!(f, "订阅源的顶层不是 JSON 对象"),
             FeedError::NoItems => write!(f, "订阅源缺少 items 数组"),
@@ -104,6 +106,12 @@ pub struct Parsed {
     pub problems: Vec<Problem>,
 }
 
+/// Reads a feed file as fetched: bytes that must be UTF-8 JSON.
+pub fn parse_feed_bytes(bytes: &[u8], options: ReadOptions) -> Result<Parsed, FeedError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| FeedError::NotUtf8 { offset: e.valid_up_to() })?;
+    parse_feed(text.strip_prefix('\u{feff}').unwrap_or(text), options)
+}
+
 /// Reads a feed document. Items come back newest first.
 pub fn parse_feed(text: &str, options: ReadOptions) -> Result<Parsed, FeedError> {
     let value: Value = serde_json::from_str(text).map_err(|e| FeedError::NotJson {
@@ -111,6 +119,7 @@ pub fn parse_feed(text: &str, options: ReadOptions) -> Result<Parsed, FeedError>
         column: e.column(),
         reason: match e.classify() {
             serde_json::error::Category::Eof => "内容不完整（被截断）".to_string(),
+            serde_json::error::Category::Syntax if e.to_string().starts_with("recursion limit") => "嵌套层次过深".to_string(),
             serde_json::error::Category::Syntax => "语法错误".to_string(),
             _ => e.to_string(),
         },
@@ -435,5 +444,110 @@ mod tests {
         let parsed = parse(&text);
         assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
         assert!(parsed.feed.items.len() >= 40);
+    }
+}
+
+#[cfg(test)]
+mod hostile {
+    //! Malformed and oversized feeds: a clear error or a partial feed, never a panic.
+    use super::*;
+    use proptest::prelude::*;
+
+    const OPTIONS: ReadOptions = ReadOptions { offset_minutes: 480, fallback_source: None };
+
+    #[test]
+    fn invalid_utf8_is_named() {
+        let mut bytes = br#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"x"#.to_vec();
+        bytes.extend([0xff, 0xfe]);
+        bytes.extend(br#""}]}"#);
+        let error = parse_feed_bytes(&bytes, OPTIONS).unwrap_err();
+        assert_eq!(error, FeedError::NotUtf8 { offset: bytes.len() - 6 });
+        assert!(error.to_string().contains("UTF-8"));
+        let with_bom = "\u{feff}{\"items\":[]}".as_bytes();
+        assert!(parse_feed_bytes(with_bom, OPTIONS).is_ok());
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_with_a_reason() {
+        let deep = format!("{{\"items\":[{}{}]}}", "[".repeat(100_000), "]".repeat(100_000));
+        let error = parse_feed(&deep, OPTIONS).unwrap_err();
+        assert!(error.to_string().contains("嵌套层次过深"), "{error}");
+        let nested_field = format!("{{\"items\":[{{\"id\":\"1\",\"title\":{}1{}}}]}}", "[".repeat(100), "]".repeat(100));
+        let parsed = parse_feed(&nested_field, OPTIONS).unwrap();
+        assert!(parsed.problems.iter().any(|p| p.field == "title"), "{:?}", parsed.problems);
+    }
+
+    #[test]
+    fn a_hundred_thousand_items_and_ten_megabytes() {
+        let item = |n: usize| format!(r#"{{"id":"{n}","title":"标题{n}","content_html":"<p>{}</p>","date_published":"2026-01-01T00:00:00Z"}}"#, "正文".repeat(40));
+        let items: Vec<String> = (0..100_000).map(item).collect();
+        let text = format!(r#"{{"version":"https://jsonfeed.org/version/1.1","items":[{}]}}"#, items.join(","));
+        assert!(text.len() > 10_000_000, "{} bytes", text.len());
+        let parsed = parse_feed(&text, OPTIONS).unwrap();
+        assert_eq!(parsed.feed.items.len(), 100_000);
+        assert!(parsed.problems.is_empty());
+    }
+
+    #[test]
+    fn one_huge_field() {
+        let body = "字".repeat(4_000_000);
+        let text = format!(r#"{{"items":[{{"id":"1","content_text":"{body}"}}]}}"#);
+        let parsed = parse_feed(&text, OPTIONS).unwrap();
+        assert_eq!(parsed.feed.items[0].summary.chars().count(), 121);
+    }
+
+    /// JSON values shaped like feeds, with every field sometimes the wrong type.
+    fn json() -> impl Strategy<Value = serde_json::Value> {
+        use serde_json::Value;
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+            ".{0,40}".prop_map(Value::String),
+            "(<[a-z]{1,8}( [a-z]{1,8}=\"[^\"]{0,10}\")*>|[^<]{0,10}|</[a-z]{1,8}>){0,8}".prop_map(Value::String),
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?)?(Z|[+-][0-9]{2}:?[0-9]{2})?".prop_map(Value::String),
+        ];
+        let keys = prop_oneof![
+            Just("id"), Just("url"), Just("title"), Just("summary"), Just("content_html"), Just("content_text"), Just("image"),
+            Just("date_published"), Just("authors"), Just("author"), Just("name"), Just("tags"), Just("_portal"), Just("category"),
+            Just("source"), Just("editor"), Just("kicker"), Just("subtitle"), Just("headline"), Just("related"), Just("photos"),
+            Just("src"), Just("alt"), Just("caption"), Just("width"), Just("height"), Just("after_paragraph"), Just("items"), Just("version"),
+        ];
+        leaf.prop_recursive(5, 200, 12, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+                prop::collection::vec((keys.clone(), inner), 0..12).prop_map(|pairs| Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn arbitrary_text_never_panics(text in ".{0,400}") {
+            let _ = parse_feed(&text, OPTIONS);
+        }
+
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+            let _ = parse_feed_bytes(&bytes, OPTIONS);
+        }
+
+        #[test]
+        fn feed_shaped_json_never_panics(items in prop::collection::vec(json(), 0..12), version in json()) {
+            let feed = serde_json::json!({ "version": version, "items": items });
+            if let Ok(parsed) = read_feed(&feed, OPTIONS) {
+                let mut ids = std::collections::HashSet::new();
+                for article in &parsed.feed.items {
+                    prop_assert!(ids.insert(article.id.clone()), "duplicate id {}", article.id);
+                    prop_assert!(!article.title.is_empty());
+                }
+                for problem in &parsed.problems {
+                    let _ = problem.to_string();
+                }
+            }
+        }
     }
 }

@@ -190,6 +190,21 @@ fn named_entity(name: &str) -> Option<&'static str> {
         "deg" => "°",
         "yen" => "¥",
         "permil" => "‰",
+        // Punctuation names that can spell a URL scheme (`javascript&colon;`).
+        "colon" => ":",
+        "Tab" => "\t",
+        "NewLine" => "\n",
+        "sol" => "/",
+        "lpar" => "(",
+        "rpar" => ")",
+        "period" => ".",
+        "comma" => ",",
+        "excl" => "!",
+        "num" => "#",
+        "quest" => "?",
+        "equals" => "=",
+        "semi" => ";",
+        "plus" => "+",
         _ => return None,
     })
 }
@@ -532,7 +547,7 @@ mod tests {
 
     #[test]
     fn dangerous_url_schemes_are_removed_even_disguised() {
-        for href in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)", "jav&#x09;ascript:alert(1)", "&#106;avascript:alert(1)", "vbscript:msgbox", "data:text/html,<script>", "\u{1}javascript:x"] {
+        for href in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)", "jav&#x09;ascript:alert(1)", "&#106;avascript:alert(1)", "javascript&colon;alert(1)", "java&Tab;script&colon;x", "vbscript:msgbox", "data:text/html,<script>", "\u{1}javascript:x"] {
             let out = clean(&format!(r#"<a href="{href}">x</a>"#));
             assert_eq!(out, "<a>x</a>", "{href}");
         }
@@ -593,5 +608,49 @@ mod tests {
         let mut body = sanitize("<p>1</p><p>2</p><p>3</p>");
         insert_after_paragraphs(&mut body, vec![(1, figure("A")), (9, figure("Z")), (0, figure("0")), (1, figure("B"))]);
         assert_eq!(to_html(&body), "<figure>0</figure><p>1</p><figure>A</figure><figure>B</figure><p>2</p><p>3</p><figure>Z</figure>");
+    }
+}
+
+#[cfg(test)]
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn assert_safe(nodes: &[Node]) -> Result<(), TestCaseError> {
+        for node in nodes {
+            if let Node::Element { tag, attrs, children } = node {
+                let (_, names) = allowed(tag).expect("only allowlisted tags");
+                for (name, value) in attrs {
+                    prop_assert!(names.contains(name) || matches!(*name, "rel" | "loading" | "decoding"), "{tag}[{name}]");
+                    if matches!(*name, "href" | "src") {
+                        let again = safe_url(value, *name == "src");
+                        prop_assert_eq!(again.as_deref(), Some(value.as_str()));
+                    }
+                }
+                assert_safe(children)?;
+            }
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn arbitrary_text_sanitizes_without_panicking(input in ".{0,300}") {
+            assert_safe(&sanitize(&input))?;
+        }
+
+        #[test]
+        fn tag_soup_only_yields_allowlisted_markup(input in "(<(/)?(p|a|img|script|svg|style|math|iframe|b|div|noscript|textarea|x)( (href|src|onerror|style|alt|width)(=(\"[^\"]{0,12}\"|'[^']{0,12}'|[a-z:/()]{0,12}))?){0,3}( /)?>|[^<]{0,8}|<!--|-->|&[a-z#0-9]{0,6};?){0,30}") {
+            assert_safe(&sanitize(&input))?;
+        }
+
+        #[test]
+        fn urls_with_any_scheme_disguise(prefix in "[ \t\n\u{1}\u{0}]{0,3}", scheme in "[jJ][aA][vV][aA][ \t\n]?[sS][cC][rR][iI][pP][tT]|[vV][bB][sS][cC][rR][iI][pP][tT]|[dD][aA][tT][aA]", rest in ":.{0,20}") {
+            let url = format!("{prefix}{scheme}{rest}");
+            let kept = safe_url(&url, false);
+            prop_assert!(kept.is_none(), "{url:?} kept as {kept:?}");
+        }
     }
 }

@@ -52,7 +52,7 @@ impl ShareTarget {
             Self::Telegram => "Telegram",
             Self::Email => "邮件",
             Self::Copy => "复制链接",
-            Self::System => "更多方式",
+            Self::System => "系统分享",
         }
     }
 
