@@ -45,7 +45,8 @@ describe('home page', () => {
       const block = blocks.nth(n);
       assert.equal(await block.locator('h2').innerText(), category.name);
       assert.equal(await block.locator('a.more').getAttribute('href'), `/category/${category.slug}`);
-      assert.equal(await block.locator('a.more').innerText(), `[更多${category.name}]`);
+      assert.equal(await block.locator('a.more').textContent(), `[更多${category.name}]`);
+      assert.equal(await block.locator('a.more').getAttribute('aria-label'), null);
       const titles = await block.locator('.article-list a').allInnerTexts();
       assert.deepEqual(titles, inCategory(category.slug).slice(0, site.block_size).map((i) => i.title));
     }
