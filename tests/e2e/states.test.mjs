@@ -117,3 +117,24 @@ test('a broken site.json names the mistake', async () => {
   assert.match(await session.page.locator('.error-panel').innerText(), /站点配置 site\.json 有误.*fotter/s);
   await session.context.close();
 });
+
+test('a 10-second response keeps the skeleton up, then shows the page', async () => {
+  const { page, problems, context } = await withFaultyFeed(async (route) => {
+    await new Promise((done) => setTimeout(done, 10000));
+    await route.fallback();
+  }, 'category/cyfz');
+  await page.locator('.skeleton').waitFor();
+  await page.waitForTimeout(8000);
+  assert.equal(await page.locator('.skeleton').count(), 1, 'still loading, not blank');
+  await page.locator('main h1', { hasText: '产业发展' }).waitFor({ timeout: 15000 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a feed that never answers times out with a message; retry recovers', async () => {
+  const session = await withFaultyFeed(() => new Promise(() => {}), 'article/a1003', ['Failed to load resource', 'net::ERR', 'AbortError']);
+  const started = Date.now();
+  await session.page.locator('.error-panel').waitFor({ timeout: 25000 });
+  assert.ok(Date.now() - started < 20000);
+  await expectErrorThenRetry(session, /新闻订阅源加载超时/, /15 秒/);
+});
