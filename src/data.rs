@@ -4,11 +4,14 @@
 
 use gloo_net::http::Request;
 use leptos::prelude::*;
-use portal_core::feed::{self, Problem, ReadOptions};
+use portal_core::archive::{self, Archive};
+use portal_core::feed::{self, Article, ArticleRef, Problem, ReadOptions};
 use portal_core::index::FeedIndex;
+use portal_core::paging::{self, Page, PageError};
 use portal_core::paths::Paths;
 use portal_core::site::SiteConfig;
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// Longest wait for one file before the reader is told and offered a retry.
@@ -18,9 +21,108 @@ const FETCH_TIMEOUT: Duration = Duration::from_secs(15);
 #[derive(Debug)]
 pub struct Portal {
     pub site: SiteConfig,
+    /// The whole feed, or for an archive its home feed (newest items,
+    /// headlines, each category's newest: what home and side blocks show).
     pub index: FeedIndex,
     /// What was wrong in the feed but did not stop it being shown.
     pub problems: Vec<Problem>,
+    /// Set when the feed is a sharded archive's home feed: category pages
+    /// and articles are then fetched one file at a time.
+    pub archive: Option<Archive>,
+    /// Files already fetched this visit, by URL.
+    articles: Mutex<HashMap<String, Arc<ArticleView>>>,
+    pages: Mutex<HashMap<String, Arc<Vec<Article>>>>,
+}
+
+/// What an article page shows besides the side blocks.
+#[derive(Debug, Clone)]
+pub struct ArticleView {
+    pub article: Article,
+    pub related: Vec<ArticleRef>,
+    /// 上一篇 (newer) and 下一篇 (older) in the category.
+    pub previous: Option<ArticleRef>,
+    pub next: Option<ArticleRef>,
+}
+
+/// One page of a category list.
+#[derive(Debug, Clone)]
+pub struct CategoryPage {
+    pub page: Page,
+    pub items: Arc<Vec<Article>>,
+}
+
+/// Why a category page cannot be shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CategoryError {
+    NoSuchCategory,
+    Page(PageError),
+    Load(LoadError),
+}
+
+impl Portal {
+    /// The article with its related reading and neighbours; `Ok(None)` when
+    /// there is no such article.
+    pub async fn article(self: Arc<Self>, id: String) -> Result<Option<Arc<ArticleView>>, LoadError> {
+        let Some(_) = &self.archive else {
+            return Ok(self.index.get(&id).map(|article| {
+                let (newer, older) = self.index.neighbours(&id);
+                let related = self.index.related(article, self.site.related_count).into_iter().map(ArticleRef::from).collect();
+                Arc::new(ArticleView { article: article.clone(), related, previous: newer.map(ArticleRef::from), next: older.map(ArticleRef::from) })
+            }));
+        };
+        if !archive::is_plain_id(&id) {
+            return Ok(None);
+        }
+        let url = archive::article_file(&id);
+        if let Some(hit) = self.articles.lock().expect("cache lock").get(&url) {
+            return Ok(Some(hit.clone()));
+        }
+        let what = "文章";
+        let bytes = match fetch_json(&url, what).await {
+            Err(LoadError::Http { status: 404, .. }) => return Ok(None),
+            other => other?,
+        };
+        let parsed = feed::parse_feed_bytes(&bytes, self.read_options()).map_err(|e| LoadError::Invalid { what, url: url.clone(), message: e.to_string() })?;
+        let Some(mut article) = parsed.feed.items.into_iter().find(|a| a.id == id) else { return Ok(None) };
+        article.category = self.site.category_of(&article).map(|c| c.slug.clone());
+        let precomputed = article.precomputed.take().unwrap_or_default();
+        let view = Arc::new(ArticleView { article, related: precomputed.related, previous: precomputed.previous, next: precomputed.next });
+        self.articles.lock().expect("cache lock").insert(url, view.clone());
+        Ok(Some(view))
+    }
+
+    /// Page `page` of a category, newest first.
+    pub async fn category_page(self: Arc<Self>, slug: String, page: Result<usize, PageError>) -> Result<CategoryPage, CategoryError> {
+        if self.site.category(&slug).is_none() {
+            return Err(CategoryError::NoSuchCategory);
+        }
+        let number = page.map_err(CategoryError::Page)?;
+        let Some(archive) = &self.archive else {
+            let list = self.index.category(&slug);
+            let page = paging::page(list.len(), self.site.page_size, number).map_err(CategoryError::Page)?;
+            let items = list[page.start..page.end].iter().map(|a| (*a).clone()).collect();
+            return Ok(CategoryPage { page, items: Arc::new(items) });
+        };
+        let count = archive.count(&slug).unwrap_or(0);
+        let page = paging::page(count, archive.page_size, number).map_err(CategoryError::Page)?;
+        if count == 0 {
+            return Ok(CategoryPage { page, items: Arc::default() });
+        }
+        let url = archive::category_page_file(&slug, number);
+        if let Some(hit) = self.pages.lock().expect("cache lock").get(&url) {
+            return Ok(CategoryPage { page, items: hit.clone() });
+        }
+        let what = "栏目列表";
+        let bytes = fetch_json(&url, what).await.map_err(CategoryError::Load)?;
+        let parsed = feed::parse_feed_bytes(&bytes, self.read_options()).map_err(|e| CategoryError::Load(LoadError::Invalid { what, url: url.clone(), message: e.to_string() }))?;
+        let items = Arc::new(parsed.feed.items);
+        self.pages.lock().expect("cache lock").insert(url, items.clone());
+        Ok(CategoryPage { page, items })
+    }
+
+    fn read_options(&self) -> ReadOptions<'_> {
+        ReadOptions { offset_minutes: self.site.offset_minutes(), fallback_source: None }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -88,6 +190,7 @@ async fn load() -> Result<Arc<Portal>, LoadError> {
     let feed_bytes = fetch_json(&site.feed, what).await?;
     let options = ReadOptions { offset_minutes: site.offset_minutes(), fallback_source: None };
     let parsed = feed::parse_feed_bytes(&feed_bytes, options).map_err(|e| LoadError::Invalid { what, url: site.feed.clone(), message: e.to_string() })?;
+    let archive = parsed.feed.archive.clone();
     let index = FeedIndex::new(parsed.feed.items, &site);
     let mut problems = parsed.problems;
     problems.extend(index.unknown_categories().iter().map(|(id, category)| Problem {
@@ -96,7 +199,7 @@ async fn load() -> Result<Arc<Portal>, LoadError> {
         field: "_portal.category".into(),
         message: format!("栏目 “{category}” 不在 site.json 的 categories 中，文章不会出现在栏目列表里"),
     }));
-    Ok(Arc::new(Portal { site, index, problems }))
+    Ok(Arc::new(Portal { site, index, problems, archive, articles: Mutex::default(), pages: Mutex::default() }))
 }
 
 /// Fetches a JSON file (relative URLs resolve against `<base href>`, so

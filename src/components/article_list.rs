@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use portal_core::date;
-use portal_core::feed::Article;
+use portal_core::feed::ArticleRef;
 use portal_core::paths::Paths;
 
 /// One list row's data, taken out of the feed so views own it.
@@ -15,17 +15,18 @@ pub struct ArticleLink {
 }
 
 impl ArticleLink {
-    pub fn new(article: &Article, paths: &Paths, offset: i32) -> ArticleLink {
+    pub fn new(article: impl Into<ArticleRef>, paths: &Paths, offset: i32) -> ArticleLink {
+        let article = article.into();
         ArticleLink {
             href: paths.article(&article.id),
-            title: article.title.clone(),
+            title: article.title,
             date: article.published.map(|at| (date::format_date(at, offset), date::format_rfc3339(at, offset))),
         }
     }
 }
 
-pub fn links(articles: &[&Article], paths: &Paths, offset: i32) -> Vec<ArticleLink> {
-    articles.iter().map(|a| ArticleLink::new(a, paths, offset)).collect()
+pub fn links<T: Into<ArticleRef> + Clone>(articles: &[T], paths: &Paths, offset: i32) -> Vec<ArticleLink> {
+    articles.iter().map(|a| ArticleLink::new(a.clone(), paths, offset)).collect()
 }
 
 #[component]

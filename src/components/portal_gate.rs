@@ -35,8 +35,9 @@ pub fn Loading() -> impl IntoView {
     }
 }
 
+/// `retry` reloads what failed; by default the site and feed.
 #[component]
-pub fn ErrorPanel(error: LoadError) -> impl IntoView {
+pub fn ErrorPanel(error: LoadError, #[prop(optional, into)] retry: Option<Callback<()>>) -> impl IntoView {
     let loader = expect_context::<PortalLoader>();
     let (retrying, set_retrying) = signal(false);
     view! {
@@ -50,7 +51,10 @@ pub fn ErrorPanel(error: LoadError) -> impl IntoView {
                 disabled=move || retrying.get()
                 on:click=move |_| {
                     set_retrying.set(true);
-                    loader.retry();
+                    match retry {
+                        Some(retry) => retry.run(()),
+                        None => loader.retry(),
+                    }
                 }
             >
                 {move || if retrying.get() { "正在重试…" } else { "重新加载" }}

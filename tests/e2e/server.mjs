@@ -1,6 +1,7 @@
 // A static server like a CDN with an SPA rewrite: files from `root` under
-// `prefix`, index.html for extension-less paths that are not files (deep
-// links), 404 for missing files. Brotli when asked, as CDNs do.
+// `prefix`; for extension-less paths (deep links) the folder's index.html if
+// there is one, else the site's index.html; 404 for missing files. Brotli
+// when asked, as CDNs do.
 //   node tests/e2e/server.mjs dist 8080 [/news/]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -50,7 +51,10 @@ export async function startServer({ root, prefix = '/', port = 0, brotli = false
     }
     if (path.endsWith('/')) file = join(file, 'index.html');
     if (!(await isFile(file))) {
-      if (extname(path) === '' ) {
+      if (extname(path) === '' && (await isFile(join(file, 'index.html')))) {
+        // A pre-rendered page at the route's path (an archive's crawler page).
+        file = join(file, 'index.html');
+      } else if (extname(path) === '') {
         file = join(root, 'index.html');
       } else {
         response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404 Not Found');

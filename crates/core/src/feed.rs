@@ -16,6 +16,30 @@ pub struct Feed {
     /// JSON Feed pagination: the next, older page of this feed.
     pub next_url: Option<String>,
     pub items: Vec<Article>,
+    /// Present on the home feed of a sharded archive (`crate::archive`).
+    pub archive: Option<crate::archive::Archive>,
+}
+
+/// Another article named by an article file: enough for a link.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ArticleRef {
+    pub id: String,
+    pub title: String,
+    pub published: Option<date::Timestamp>,
+}
+
+impl From<&Article> for ArticleRef {
+    fn from(article: &Article) -> ArticleRef {
+        ArticleRef { id: article.id.clone(), title: article.title.clone(), published: article.published }
+    }
+}
+
+/// 相关阅读 and 上一篇/下一篇 worked out ahead by the archive builder.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Precomputed {
+    pub related: Vec<ArticleRef>,
+    pub previous: Option<ArticleRef>,
+    pub next: Option<ArticleRef>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -39,6 +63,8 @@ pub struct Article {
     pub subtitle: Option<String>,
     pub related: Vec<String>,
     pub headline: bool,
+    /// Only in an archive's article files.
+    pub precomputed: Option<Precomputed>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -141,6 +167,16 @@ pub fn read_feed(value: &Value, options: ReadOptions) -> Result<Parsed, FeedErro
     let home_page_url = feed_fields.string("home_page_url");
     let description = feed_fields.text("description");
     let next_url = feed_fields.string("next_url");
+    let archive = match object.get(EXTENSION).and_then(|e| e.get("archive")) {
+        None => None,
+        Some(value) => {
+            let archive = crate::archive::Archive::read(value);
+            if archive.is_none() {
+                feed_fields.report("_portal.archive", "格式不正确，已按普通订阅源读取".into());
+            }
+            archive
+        }
+    };
     let source = options.fallback_source.map(str::to_string).or_else(|| (!title.is_empty()).then(|| title.clone()));
     let options = ReadOptions { fallback_source: source.as_deref(), ..options };
 
@@ -161,7 +197,7 @@ pub fn read_feed(value: &Value, options: ReadOptions) -> Result<Parsed, FeedErro
     }
     // Newest first; undated items after dated ones, in feed order.
     articles.sort_by(|a, b| b.published.is_some().cmp(&a.published.is_some()).then(b.published.cmp(&a.published)));
-    Ok(Parsed { feed: Feed { title, home_page_url, description, next_url, items: articles }, problems })
+    Ok(Parsed { feed: Feed { title, home_page_url, description, next_url, items: articles, archive }, problems })
 }
 
 fn read_item(object: &Map<String, Value>, number: usize, options: ReadOptions, problems: &mut Vec<Problem>) -> Article {
@@ -223,6 +259,28 @@ fn read_item(object: &Map<String, Value>, number: usize, options: ReadOptions, p
             article.subtitle = e.text("subtitle");
             article.headline = e.bool("headline");
             article.related = e.list("related").iter().filter_map(|v| v.as_str().map(str::to_string).or_else(|| v.as_i64().map(|n| n.to_string()))).collect();
+            let refs = |value: Option<&Value>| -> Vec<ArticleRef> {
+                let list = match value {
+                    Some(Value::Array(list)) => list.as_slice(),
+                    Some(single @ Value::Object(_)) => std::slice::from_ref(single),
+                    _ => &[],
+                };
+                list.iter()
+                    .filter_map(|v| {
+                        let id = v.get("id")?.as_str()?.to_string();
+                        let title = v.get("title").and_then(Value::as_str).map(html::decode_entities).unwrap_or_else(|| id.clone());
+                        let published = v.get("date_published").and_then(Value::as_str).and_then(|d| date::parse(d, options.offset_minutes));
+                        Some(ArticleRef { id, title, published })
+                    })
+                    .collect()
+            };
+            if ["related_items", "previous", "next"].iter().any(|k| extension.contains_key(*k)) {
+                article.precomputed = Some(Precomputed {
+                    related: refs(extension.get("related_items")),
+                    previous: refs(extension.get("previous")).pop(),
+                    next: refs(extension.get("next")).pop(),
+                });
+            }
             let photos = e.list("photos").iter().enumerate().filter_map(|(i, p)| read_photo(p, i, &mut e)).collect::<Vec<_>>();
             html::insert_after_paragraphs(&mut body, photos.into_iter().map(|p| (p.after_paragraph, figure(p))).collect());
         }

@@ -18,6 +18,13 @@ fn score(article: &Article, other: &Article) -> usize {
 /// `articles` is the list to choose from, newest first; `lookup` finds
 /// editor's picks by id (they may be outside `articles`).
 pub fn related<'a>(article: &Article, articles: &'a [Article], lookup: impl Fn(&str) -> Option<&'a Article>, limit: usize) -> Vec<&'a Article> {
+    related_among(article, articles.iter(), lookup, limit)
+}
+
+/// The same ranking over any candidates given newest first (the archive
+/// builder passes a pool per article rather than the whole archive).
+pub fn related_among<'a>(article: &Article, candidates: impl IntoIterator<Item = &'a Article>, lookup: impl Fn(&str) -> Option<&'a Article>, limit: usize) -> Vec<&'a Article> {
+    let articles: Vec<&'a Article> = candidates.into_iter().collect();
     let mut chosen: Vec<&'a Article> = Vec::with_capacity(limit);
     let take = |candidate: &'a Article, chosen: &mut Vec<&'a Article>| {
         if chosen.len() < limit && candidate.id != article.id && !chosen.iter().any(|c| c.id == candidate.id) {
@@ -33,7 +40,7 @@ pub fn related<'a>(article: &Article, articles: &'a [Article], lookup: impl Fn(&
     // Higher score first; within a score, the list's (newest-first) order.
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     for (_, i) in ranked {
-        take(&articles[i], &mut chosen);
+        take(articles[i], &mut chosen);
     }
     chosen
 }

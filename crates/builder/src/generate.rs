@@ -1,0 +1,99 @@
+//! A synthetic archive for tests and benchmarks: N article files in 12
+//! categories, Chinese text of realistic length (about 600 to 2,400
+//! characters), tags that overlap, some photos, and a site.json to go with
+//! them. Deterministic for a given seed.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+pub const CATEGORIES: [(&str, &str); 12] = [
+    ("kfqdt", "开发区动态"), ("gnzx", "国内资讯"), ("mtjj", "媒体聚焦"), ("cyfz", "产业发展"), ("shsy", "社会事业"), ("zwgk", "政务公开"),
+    ("tzgg", "通知公告"), ("zsyz", "招商引资"), ("kjcx", "科技创新"), ("sthj", "生态环境"), ("msfw", "民生服务"), ("djgz", "党建工作"),
+];
+const TAGS: [&str; 24] = [
+    "招商引资", "项目建设", "制造业", "新能源", "数字经济", "营商环境", "教育", "医疗", "就业", "社区", "文化", "交通",
+    "环保", "安全生产", "乡村振兴", "人才", "科技", "港口", "物流", "民生", "政策解读", "政务服务", "外贸", "消费",
+];
+const SUBJECTS: [&str; 12] = ["开发区", "园区企业", "管委会", "社区服务中心", "科技创新服务中心", "经济发展局", "人才服务站", "市场监管所", "港口物流园", "新材料产业园", "实验学校", "开发区医院"];
+const ACTIONS: [&str; 12] = ["召开专题推进会", "启动专项行动", "举办对接活动", "发布实施方案", "完成年度目标", "开展集中检查", "签约重点项目", "上线服务平台", "组织技能培训", "推进改造提升", "开展便民服务", "通过评审验收"];
+const SENTENCES: [&str; 16] = [
+    "会议强调，要坚持问题导向，压实工作责任，确保各项任务按时保质完成。",
+    "据介绍，该项目总投资约数亿元，建成后将进一步完善区域产业配套。",
+    "活动现场，工作人员为企业和群众提供政策咨询、业务办理等服务。",
+    "下一步，开发区将持续优化营商环境，推动更多项目早落地、早投产。",
+    "相关负责人表示，将加强统筹协调，及时解决企业在生产经营中遇到的困难。",
+    "今年以来，园区累计新增市场主体数百家，经济运行总体平稳、稳中有进。",
+    "参会企业代表纷纷表示，一系列惠企政策为企业发展注入了信心和动力。",
+    "此次培训围绕安全生产、技能提升和职业规划等内容展开，学员反响热烈。",
+    "各社区结合实际，通过入户走访、线上宣传等方式扩大政策知晓面。",
+    "检查组深入企业生产一线，对发现的问题当场反馈并督促限期整改。",
+    "据统计，前三季度全区规模以上工业增加值同比增长，增速高于全市平均水平。",
+    "该平台整合了政务服务、企业诉求、政策兑现等功能，实现一网通办。",
+    "学校坚持立德树人，不断丰富课后服务内容，促进学生全面发展。",
+    "医院新增多个专科门诊，进一步满足辖区群众多层次就医需求。",
+    "为确保工作取得实效，开发区成立专项工作组，实行清单化管理。",
+    "与会人员围绕产业链协同、人才引进等议题进行了深入交流。",
+];
+const IMAGES: [&str; 12] = ["factory", "lab", "port", "school", "hospital", "park", "road", "solar", "community", "culture", "training", "river"];
+
+/// xorshift64*: small, fast, reproducible.
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+/// Writes `count` article files into `out/articles/` and `out/site.json`.
+pub fn generate(out: &Path, count: usize, seed: u64) -> std::io::Result<()> {
+    let articles = out.join("articles");
+    std::fs::create_dir_all(&articles)?;
+    let mut random = Random(seed.max(1));
+    // Spread over ten years, newest first by id.
+    let newest: i64 = 1_795_000_000;
+    let span: i64 = 10 * 365 * 86_400;
+    for n in 0..count {
+        let category = CATEGORIES[n % CATEGORIES.len()];
+        let at = newest - (n as i64 * span / count.max(1) as i64) - random.below(3600) as i64;
+        let title = format!("{}{}（第{}期）", random.pick(&SUBJECTS), random.pick(&ACTIONS), n + 1);
+        let tags: Vec<&str> = (0..1 + random.below(3)).map(|_| random.pick(&TAGS)).collect();
+        let mut body = String::new();
+        let paragraphs = 3 + random.below(8);
+        for _ in 0..paragraphs {
+            body.push_str("<p>");
+            for _ in 0..2 + random.below(5) {
+                body.push_str(random.pick(&SENTENCES));
+            }
+            body.push_str("</p>\n");
+        }
+        let mut text = String::new();
+        let _ = writeln!(text, "---\nid: n{n:06}\ntitle: {title}\ndate: {}\ncategory: {}", portal_core::date::format_rfc3339(at, 480), category.0);
+        let _ = writeln!(text, "tags: {}\nsource: 泉州经济开发区\neditor: 编辑{}\nauthor: 记者{}", tags.join(", "), random.below(20), random.below(50));
+        let _ = writeln!(text, "summary: {}", &SENTENCES[n % SENTENCES.len()]);
+        if n % 5 == 0 {
+            let image = random.pick(&IMAGES);
+            let _ = writeln!(text, "image: images/{image}.svg\nphoto: images/{image}.svg | 示意图 | {title}现场。 记者 摄 | 640 | 400 | 1");
+        }
+        if n % 97 == 0 {
+            let _ = writeln!(text, "headline: true");
+        }
+        let _ = write!(text, "---\n{body}");
+        std::fs::write(articles.join(format!("n{n:06}.html")), text)?;
+    }
+    let categories: Vec<String> = CATEGORIES.iter().map(|(slug, name)| format!("{{\"slug\":\"{slug}\",\"name\":\"{name}\"}}")).collect();
+    let site = format!(
+        r#"{{"name":"合成档案测试站","logo":"images/logo.svg","description":"用于测试和基准的合成新闻档案","feed":"feed.json","timezone":"+08:00","categories":[{}],"side_blocks":["mtjj","cyfz","shsy"],"page_size":20,"block_size":6,"related_count":6,"disclaimer":["合成内容，仅用于测试。"],"share":["wechat","weibo","copy"],"footer":{{"site_code":"0000000000","copyright":"测试站点"}}}}"#,
+        categories.join(",")
+    );
+    std::fs::write(out.join("site.json"), site)
+}

@@ -1,0 +1,265 @@
+//! Reading the articles: a complete JSON Feed and/or a directory of article
+//! files (front matter, then HTML). Everything goes through the same reader
+//! as the app (`portal_core::feed`), but here every problem is an error.
+//!
+//! Article files are read twice: once for the metadata every page needs
+//! (kept for all articles), and once more, one at a time, when the article's
+//! own files are written. So memory holds metadata, not 100,000 bodies.
+
+use crate::InputError;
+use portal_core::archive::is_plain_id;
+use portal_core::feed::{self, Article, ReadOptions};
+use portal_core::site::SiteConfig;
+use serde_json::{json, Map, Value};
+use std::path::{Path, PathBuf};
+
+/// Where an article's body comes from when its files are written.
+#[derive(Debug, Clone)]
+pub enum Origin {
+    File(PathBuf),
+    /// Kept whole: a feed is one file, read once.
+    Feed(Box<Article>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Metadata (body left empty for article files).
+    pub article: Article,
+    pub origin: Origin,
+}
+
+/// Front matter keys of an article file, and the feed field each fills.
+const KEYS: &[&str] = &["id", "title", "date", "category", "tags", "source", "editor", "author", "summary", "kicker", "subtitle", "image", "headline", "related", "photo"];
+
+/// Splits an article file into its front matter (as a JSON Feed item) and
+/// its HTML body.
+pub fn parse_article_file(text: &str) -> Result<Value, Vec<String>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
+        return Err(vec!["文件应以 “---” 开头的前置信息（front matter）开始".into()]);
+    };
+    let Some(end) = rest.find("\n---") else {
+        return Err(vec!["前置信息缺少结束行 “---”".into()]);
+    };
+    let (head, body) = (&rest[..end], rest[end + 4..].trim_start_matches(['\r', '\n']));
+    let mut item = Map::new();
+    let mut extension = Map::new();
+    let mut photos = Vec::new();
+    let mut errors = Vec::new();
+    let list = |v: &str| Value::Array(v.split([',', '，']).map(str::trim).filter(|s| !s.is_empty()).map(|s| Value::String(s.into())).collect());
+    for (number, line) in head.lines().enumerate() {
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let Some((key, value)) = line.split_once(':') else {
+            errors.push(format!("前置信息第 {} 行应为 “键: 值”", number + 2));
+            continue;
+        };
+        let (key, value) = (key.trim(), value.trim());
+        match key {
+            "id" | "title" | "summary" | "image" => {
+                item.insert(key.into(), value.into());
+            }
+            "date" => {
+                item.insert("date_published".into(), value.into());
+            }
+            "tags" => {
+                item.insert("tags".into(), list(value));
+            }
+            "author" => {
+                item.insert("authors".into(), json!([{ "name": value }]));
+            }
+            "category" | "source" | "editor" | "kicker" | "subtitle" => {
+                extension.insert(key.into(), value.into());
+            }
+            "related" => {
+                extension.insert(key.into(), list(value));
+            }
+            "headline" => match value {
+                "true" | "是" => {
+                    extension.insert(key.into(), true.into());
+                }
+                "false" | "否" => {}
+                other => errors.push(format!("headline 应为 true 或 false，而不是 “{other}”")),
+            },
+            "photo" => {
+                // src | alt | caption | width | height | after_paragraph
+                let parts: Vec<&str> = value.split('|').map(str::trim).collect();
+                let number = |i: usize| parts.get(i).and_then(|p| p.parse::<u64>().ok());
+                let mut photo = json!({ "src": parts[0] });
+                for (i, name) in [(1, "alt"), (2, "caption")] {
+                    if let Some(text) = parts.get(i).filter(|t| !t.is_empty()) {
+                        photo[name] = (*text).into();
+                    }
+                }
+                for (i, name) in [(3, "width"), (4, "height"), (5, "after_paragraph")] {
+                    if let Some(n) = number(i) {
+                        photo[name] = n.into();
+                    }
+                }
+                photos.push(photo);
+            }
+            other => errors.push(format!("未知的前置信息键 “{other}”（可用：{}）", KEYS.join("、"))),
+        }
+    }
+    if !photos.is_empty() {
+        extension.insert("photos".into(), Value::Array(photos));
+    }
+    item.insert("content_html".into(), body.into());
+    item.insert(feed::EXTENSION.into(), Value::Object(extension));
+    if errors.is_empty() {
+        Ok(Value::Object(item))
+    } else {
+        Err(errors)
+    }
+}
+
+/// The checks the builder adds to the reader's: what an archive needs.
+fn check_archive_fields(article: &Article, site: &SiteConfig, errors: &mut Vec<String>) {
+    if !is_plain_id(&article.id) {
+        errors.push(format!("id “{}” 只能包含字母、数字、“-”“_”“.”（它会成为文件名和网址）", article.id));
+    }
+    if article.published.is_none() {
+        errors.push("缺少有效的发布时间（date / date_published）".into());
+    }
+    match &article.category {
+        None => errors.push("缺少栏目（category）".into()),
+        Some(c) if site.category(c).is_none() && !site.categories.iter().any(|k| &k.name == c) => {
+            errors.push(format!("栏目 “{c}” 不在 site.json 的 categories 中"))
+        }
+        _ => {}
+    }
+}
+
+fn options(site: &SiteConfig) -> ReadOptions<'_> {
+    ReadOptions { offset_minutes: site.offset_minutes(), fallback_source: Some(&site.name) }
+}
+
+/// Reads one item through the shared reader; `Err` lists every problem.
+fn read_one(item: Value, site: &SiteConfig) -> Result<Article, Vec<String>> {
+    let wrapper = json!({ "version": "https://jsonfeed.org/version/1.1", "title": site.name, "items": [item] });
+    let parsed = feed::read_feed(&wrapper, options(site)).map_err(|e| vec![e.to_string()])?;
+    let mut errors: Vec<String> = parsed.problems.iter().map(|p| format!("字段 {}：{}", p.field, p.message)).collect();
+    let Some(article) = parsed.feed.items.into_iter().next() else { return Err(errors) };
+    check_archive_fields(&article, site, &mut errors);
+    if errors.is_empty() {
+        Ok(article)
+    } else {
+        Err(errors.into_iter().map(|e| format!("id “{}” {e}", article.id)).collect())
+    }
+}
+
+/// Reads an article file in full (body included).
+pub fn read_article_file(path: &Path, site: &SiteConfig) -> Result<Article, Vec<String>> {
+    let text = std::fs::read_to_string(path).map_err(|e| vec![format!("无法读取：{e}")])?;
+    read_one(parse_article_file(&text)?, site)
+}
+
+/// Reads every `*.html` / `*.md` article file under `dir`, keeping metadata.
+pub fn read_article_dir(dir: &Path, site: &SiteConfig, threads: usize) -> (Vec<Entry>, Vec<InputError>) {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    let mut errors = Vec::new();
+    while let Some(folder) = pending.pop() {
+        match std::fs::read_dir(&folder) {
+            Ok(entries) => {
+                for entry in entries.flatten() {
+                    let path = entry.path();
+                    if path.is_dir() {
+                        pending.push(path);
+                    } else if matches!(path.extension().and_then(|e| e.to_str()), Some("html" | "md")) {
+                        files.push(path);
+                    }
+                }
+            }
+            Err(e) => errors.push(InputError { file: folder.display().to_string(), detail: format!("无法读取目录：{e}") }),
+        }
+    }
+    files.sort();
+    let chunk = files.len().div_ceil(threads.max(1)).max(1);
+    let results: Vec<(Vec<Entry>, Vec<InputError>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(chunk)
+            .map(|paths| {
+                scope.spawn(move || {
+                    let mut entries = Vec::with_capacity(paths.len());
+                    let mut errors = Vec::new();
+                    for path in paths {
+                        match read_article_file(path, site) {
+                            Ok(mut article) => {
+                                article.body = Vec::new();
+                                entries.push(Entry { article, origin: Origin::File(path.clone()) });
+                            }
+                            Err(details) => errors.extend(details.into_iter().map(|detail| InputError { file: path.display().to_string(), detail })),
+                        }
+                    }
+                    (entries, errors)
+                })
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().expect("reader thread")).collect()
+    });
+    let mut entries = Vec::with_capacity(files.len());
+    for (mut part, mut part_errors) in results {
+        entries.append(&mut part);
+        errors.append(&mut part_errors);
+    }
+    (entries, errors)
+}
+
+/// Reads a complete JSON Feed file.
+pub fn read_feed_file(path: &Path, site: &SiteConfig) -> (Vec<Entry>, Vec<InputError>) {
+    let file = path.display().to_string();
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => return (vec![], vec![InputError { file, detail: format!("无法读取：{e}") }]),
+    };
+    let parsed = match feed::parse_feed_bytes(&bytes, options(site)) {
+        Ok(parsed) => parsed,
+        Err(e) => return (vec![], vec![InputError { file, detail: e.to_string() }]),
+    };
+    let mut errors: Vec<InputError> = parsed.problems.iter().map(|p| InputError { file: file.clone(), detail: p.to_string() }).collect();
+    let mut entries = Vec::with_capacity(parsed.feed.items.len());
+    for article in parsed.feed.items {
+        let mut details = Vec::new();
+        check_archive_fields(&article, site, &mut details);
+        if details.is_empty() {
+            let mut meta = article.clone();
+            meta.body = Vec::new();
+            entries.push(Entry { article: meta, origin: Origin::Feed(Box::new(article)) });
+        } else {
+            errors.extend(details.into_iter().map(|d| InputError { file: file.clone(), detail: format!("id “{}” {d}", article.id) }));
+        }
+    }
+    (entries, errors)
+}
+
+/// The article with its body, for writing its own files.
+pub fn full_article(entry: &Entry, site: &SiteConfig) -> Result<Article, Vec<String>> {
+    match &entry.origin {
+        Origin::Feed(article) => Ok((**article).clone()),
+        Origin::File(path) => read_article_file(path, site),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_becomes_a_feed_item() {
+        let item = parse_article_file("---\nid: a1\ntitle: 标题\ndate: 2026-01-02T03:04:05+08:00\ncategory: cyfz\ntags: 甲, 乙，丙\nheadline: true\nphoto: images/a.svg | 图 | 图说 | 640 | 400 | 2\n---\n<p>正文</p>\n").unwrap();
+        assert_eq!(item["tags"], json!(["甲", "乙", "丙"]));
+        assert_eq!(item["_portal"]["photos"][0], json!({"src": "images/a.svg", "alt": "图", "caption": "图说", "width": 640, "height": 400, "after_paragraph": 2}));
+        assert_eq!(item["content_html"], "<p>正文</p>\n");
+        assert_eq!(item["_portal"]["headline"], true);
+    }
+
+    #[test]
+    fn front_matter_mistakes_are_all_listed() {
+        let errors = parse_article_file("---\nid: a1\ncolour: red\nno colon here\nheadline: maybe\n---\nbody").unwrap_err();
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        assert!(parse_article_file("no front matter").is_err());
+        assert!(parse_article_file("---\nid: x\n").is_err());
+    }
+}
