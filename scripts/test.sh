@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 source scripts/setup.sh browser
 
 say "native tests (cargo test)"
-cargo test -p portal-core
+cargo test -p portal-core -p portal-build
 
 say "component tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} cargo test -p portal --target wasm32-unknown-unknown
@@ -14,6 +14,12 @@ CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} cargo test -p portal --targe
 say "release builds: site root and /news/ sub-path"
 trunk build --release --public-url / --dist dist
 trunk build --release --public-url /news/ --dist dist-news
+
+say "archive: 3,000 generated articles built into a sharded tree with the release app"
+cargo build -p portal-build --profile tool
+target/tool/portal-build generate --count 3000 --out target/archive-src
+target/tool/portal-build build --site target/archive-src/site.json --articles target/archive-src/articles \
+  --app dist --base-url https://example.gov.cn/ --out dist-archive
 
 say "end-to-end tests (playwright-core, headless Chromium)"
 node --test --test-concurrency=1 tests/e2e/

@@ -59,12 +59,12 @@ pub fn generate(out: &Path, count: usize, seed: u64) -> std::io::Result<()> {
     let articles = out.join("articles");
     std::fs::create_dir_all(&articles)?;
     let mut random = Random(seed.max(1));
-    // Spread over ten years, newest first by id.
+    // About 27 articles a day, newest first by id. The step does not depend
+    // on `count`, so a small archive is the newest part of a large one.
     let newest: i64 = 1_795_000_000;
-    let span: i64 = 10 * 365 * 86_400;
     for n in 0..count {
         let category = CATEGORIES[n % CATEGORIES.len()];
-        let at = newest - (n as i64 * span / count.max(1) as i64) - random.below(3600) as i64;
+        let at = newest - n as i64 * 3200 - random.below(3000) as i64;
         let title = format!("{}{}（第{}期）", random.pick(&SUBJECTS), random.pick(&ACTIONS), n + 1);
         let tags: Vec<&str> = (0..1 + random.below(3)).map(|_| random.pick(&TAGS)).collect();
         let mut body = String::new();

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Archive benchmark (on demand, not part of the tests):
+#  1. portal-build on 100,000 generated articles: wall time and peak memory
+#     (targets: under 20 s, under 1 GiB on a 2-core machine);
+#  2. cold load of one article page from a 100-article tree and from the
+#     100,000-article tree, alternated in one run: bytes fetched must be
+#     equal and the time ratio at most 1.1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh browser
+command -v /usr/bin/time >/dev/null || as_root apt-get install -y -qq time >/dev/null
+[ -f dist/index.html ] || trunk build --release --public-url / --dist dist
+cargo build -p portal-build --profile tool
+tool=target/tool/portal-build
+work=target/bench
+rm -rf "$work" && mkdir -p "$work"
+$tool generate --count 100 --out "$work/src-100" >/dev/null
+$tool generate --count 100000 --out "$work/src-100k" >/dev/null
+sync
+echo "== portal-build on 100,000 articles (2 threads)"
+/usr/bin/time -f 'wall %e s, peak memory %M KiB' $tool build --site "$work/src-100k/site.json" --articles "$work/src-100k/articles" \
+  --app dist --base-url https://example.gov.cn/ --out "$work/site-100k" --threads 2
+$tool build --site "$work/src-100/site.json" --articles "$work/src-100/articles" --app dist --base-url https://example.gov.cn/ --out "$work/site-100" >/dev/null
+echo "== cold load of one article page: 100 vs 100,000 articles"
+node bench/archive-load.mjs "$work/site-100" "$work/site-100k"

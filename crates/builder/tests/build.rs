@@ -1,0 +1,211 @@
+//! The archive builder end to end on small generated and hand-written inputs.
+
+use portal_build::build::{build, Options};
+use portal_build::generate::generate;
+use portal_core::site::SiteConfig;
+use serde_json::Value;
+use std::path::Path;
+
+fn read(path: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))).unwrap()
+}
+
+fn options(source: &Path, out: &Path, app: Option<&Path>) -> Options {
+    let text = std::fs::read_to_string(source.join("site.json")).unwrap();
+    Options {
+        site: SiteConfig::parse(&text).unwrap(),
+        site_json: serde_json::from_str(&text).unwrap(),
+        feeds: vec![],
+        article_dirs: vec![source.join("articles")],
+        app_dir: app.map(Path::to_path_buf),
+        base_url: "https://example.gov.cn/news/".into(),
+        out: out.to_path_buf(),
+        threads: 2,
+    }
+}
+
+fn app_dir(root: &Path) -> std::path::PathBuf {
+    let app = root.join("app");
+    std::fs::create_dir_all(app.join("images")).unwrap();
+    std::fs::write(app.join("index.html"), "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n  <meta charset=\"utf-8\">\n  <base href=\"/news/\">\n  <title>站点</title>\n</head>\n<body>\n</body>\n</html>\n").unwrap();
+    std::fs::write(app.join("portal-0123456789abcdef_bg.wasm"), b"\0asm").unwrap();
+    std::fs::write(app.join("feed.json"), "{}").unwrap();
+    std::fs::write(app.join("images/logo.svg"), "<svg/>").unwrap();
+    app
+}
+
+#[test]
+fn shards_chain_and_carry_neighbours_and_related_across_page_boundaries() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(&dir.path().join("src"), 1000, 7).unwrap();
+    let out = dir.path().join("site");
+    let report = build(&options(&dir.path().join("src"), &out, None)).unwrap();
+    assert_eq!(report.articles, 1000);
+
+    let home = read(&out.join("feed.json"));
+    assert_eq!(home["version"], "https://jsonfeed.org/version/1.1");
+    let archive = &home["_portal"]["archive"];
+    assert_eq!(archive["total"], 1000);
+    assert_eq!(archive["page_size"], 20);
+    // 1000 articles over 12 categories in turn: cyfz (4th) has 84 → 5 pages.
+    assert_eq!(archive["categories"]["cyfz"]["count"], 84);
+    assert_eq!(archive["categories"]["cyfz"]["pages"], 5);
+    assert!(std::fs::metadata(out.join("feed.json")).unwrap().len() < 100_000);
+
+    // Pages chain with next_url and hold every article once, newest first.
+    let mut ids = Vec::new();
+    let mut dates = Vec::new();
+    let mut page = 1;
+    loop {
+        let file = out.join(format!("feeds/cyfz/{page}.json"));
+        assert!(std::fs::metadata(&file).unwrap().len() < 100_000);
+        let value = read(&file);
+        for item in value["items"].as_array().unwrap() {
+            ids.push(item["id"].as_str().unwrap().to_string());
+            dates.push(item["date_published"].as_str().unwrap().to_string());
+            assert!(item.get("content_html").is_none(), "list pages carry summaries only");
+            assert!(item["content_text"].is_string(), "JSON Feed items need content");
+        }
+        match value.get("next_url").and_then(Value::as_str) {
+            Some(next) => {
+                assert_eq!(next, format!("https://example.gov.cn/news/feeds/cyfz/{}.json", page + 1));
+                page += 1;
+            }
+            None => break,
+        }
+    }
+    assert_eq!(page, 5);
+    assert_eq!(ids.len(), 84);
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first");
+
+    // The last article of page 1 and the first of page 2 point at each other.
+    let last_of_first = read(&out.join(format!("articles/{}.json", ids[19])));
+    let first_of_second = read(&out.join(format!("articles/{}.json", ids[20])));
+    assert_eq!(last_of_first["items"][0]["_portal"]["next"]["id"], ids[20].as_str());
+    assert_eq!(first_of_second["items"][0]["_portal"]["previous"]["id"], ids[19].as_str());
+    assert!(read(&out.join(format!("articles/{}.json", ids[0])))["items"][0]["_portal"].get("previous").is_none());
+    assert!(read(&out.join(format!("articles/{}.json", ids[83])))["items"][0]["_portal"].get("next").is_none());
+
+    // Related: never itself, no duplicates, each shares the category or a tag.
+    for id in [&ids[0], &ids[20], &ids[83]] {
+        let item = &read(&out.join(format!("articles/{id}.json")))["items"][0];
+        assert!(item["content_html"].as_str().unwrap().starts_with("<p>"));
+        let related: Vec<&str> = item["_portal"]["related_items"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+        assert_eq!(related.len(), 6);
+        assert!(!related.contains(&id.as_str()));
+        let mut unique = related.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), related.len());
+        let tags: Vec<&str> = item["tags"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect();
+        for other in related {
+            let other = &read(&out.join(format!("articles/{other}.json")))["items"][0];
+            let shares = other["_portal"]["category"] == "cyfz" || other["tags"].as_array().unwrap().iter().any(|t| tags.contains(&t.as_str().unwrap()));
+            assert!(shares, "{} shares nothing with {id}", other["id"]);
+        }
+    }
+
+    let sitemap = std::fs::read_to_string(out.join("sitemap-1.xml")).unwrap();
+    assert_eq!(sitemap.matches("<url>").count(), 1 + 12 + 1000);
+    assert!(sitemap.contains("<loc>https://example.gov.cn/news/article/n000000</loc>"));
+    assert!(std::fs::read_to_string(out.join("sitemap.xml")).unwrap().contains("sitemap-1.xml"));
+    assert_eq!(read(&out.join("sitemap.json"))["categories"][3]["count"], 84);
+}
+
+#[test]
+fn crawler_pages_carry_the_article_and_its_meta_tags() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(&dir.path().join("src"), 30, 3).unwrap();
+    let app = app_dir(dir.path());
+    let out = dir.path().join("site");
+    build(&options(&dir.path().join("src"), &out, Some(&app))).unwrap();
+    // The app is copied in, its demo feed is not.
+    assert!(out.join("portal-0123456789abcdef_bg.wasm").exists());
+    assert!(out.join("images/logo.svg").exists());
+    assert!(read(&out.join("feed.json"))["_portal"]["archive"].is_object());
+    assert_eq!(read(&out.join("site.json"))["name"], "合成档案测试站");
+
+    let page = std::fs::read_to_string(out.join("article/n000000/index.html")).unwrap();
+    let article = &read(&out.join("articles/n000000.json"))["items"][0];
+    let title = article["title"].as_str().unwrap();
+    assert!(page.contains(&format!("<title>{title} - 合成档案测试站</title>")));
+    assert_eq!(page.matches("<title>").count(), 1);
+    for tag in [
+        "<link rel=\"canonical\" href=\"https://example.gov.cn/news/article/n000000\">",
+        "<meta property=\"og:type\" content=\"article\">",
+        &format!("<meta property=\"og:title\" content=\"{title}\">"),
+        "<meta property=\"og:url\" content=\"https://example.gov.cn/news/article/n000000\">",
+        "<meta property=\"og:image\" content=\"https://example.gov.cn/news/images/",
+        "<meta name=\"twitter:card\" content=\"summary_large_image\">",
+        "<meta name=\"SiteName\" content=\"合成档案测试站\">",
+        "<meta name=\"SiteDomain\" content=\"example.gov.cn\">",
+        "<meta name=\"SiteIDCode\" content=\"0000000000\">",
+        "<meta name=\"ColumnName\" content=\"开发区动态\">",
+        &format!("<meta name=\"ArticleTitle\" content=\"{title}\">"),
+        "<meta name=\"PubDate\" content=\"",
+        "<meta name=\"ContentSource\" content=\"泉州经济开发区\">",
+        "<meta name=\"Author\" content=\"记者",
+        "<meta name=\"Description\" content=\"",
+        "<meta name=\"Url\" content=\"https://example.gov.cn/news/article/n000000\">",
+        "<base href=\"/news/\">",
+    ] {
+        assert!(page.contains(tag), "missing {tag}");
+    }
+    assert!(page.contains("<div id=\"prerender\"><article><h1>"));
+    assert!(page.contains(&article["content_html"].as_str().unwrap()[..60]), "the article text is in the HTML");
+}
+
+#[test]
+fn bad_input_reports_every_problem_and_leaves_the_output_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("src");
+    generate(&source, 12, 1).unwrap();
+    let out = dir.path().join("site");
+    build(&options(&source, &out, None)).unwrap();
+    let before = std::fs::read(out.join("feed.json")).unwrap();
+
+    let articles = source.join("articles");
+    std::fs::write(articles.join("bad-category.html"), "---\nid: bad1\ntitle: 标题\ndate: 2026-01-01T00:00:00+08:00\ncategory: nowhere\n---\n<p>x</p>").unwrap();
+    std::fs::write(articles.join("bad-date.html"), "---\nid: bad2\ntitle: 标题\ndate: someday\ncategory: cyfz\n---\n<p>x</p>").unwrap();
+    std::fs::write(articles.join("bad-id.html"), "---\nid: a/b\ntitle: 标题\ndate: 2026-01-01T00:00:00+08:00\ncategory: cyfz\n---\n<p>x</p>").unwrap();
+    std::fs::write(articles.join("duplicate.html"), "---\nid: n000001\ntitle: 重复\ndate: 2026-01-01T00:00:00+08:00\ncategory: cyfz\n---\n<p>x</p>").unwrap();
+    std::fs::write(articles.join("bad-key.html"), "---\nid: bad5\ntitel: 拼错\n---\n<p>x</p>").unwrap();
+    std::fs::write(articles.join("bad-related.html"), "---\nid: bad6\ntitle: 标题\ndate: 2026-01-01T00:00:00+08:00\ncategory: cyfz\nrelated: missing-one\n---\n<p>x</p>").unwrap();
+
+    let errors = build(&options(&source, &out, None)).unwrap_err();
+    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    let has = |file: &str, words: &str| text.iter().any(|e| e.contains(file) && e.contains(words));
+    assert!(has("bad-category.html", "栏目 “nowhere”"), "{text:#?}");
+    assert!(has("bad-date.html", "date_published"), "{text:#?}");
+    assert!(has("bad-id.html", "a/b"), "{text:#?}");
+    assert!(has("duplicate.html", "n000001") || has("n000001.html", "重复"), "{text:#?}");
+    assert!(has("bad-key.html", "titel"), "{text:#?}");
+    assert!(has("bad-related.html", "missing-one"), "{text:#?}");
+    assert_eq!(std::fs::read(out.join("feed.json")).unwrap(), before, "the previous output is untouched");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).filter(|n| n.to_string_lossy().starts_with('.')).collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_json_feed_is_an_input_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let text = std::fs::read_to_string(root.join("public/site.json")).unwrap();
+    let out = dir.path().join("site");
+    let report = build(&Options {
+        site: SiteConfig::parse(&text).unwrap(),
+        site_json: serde_json::from_str(&text).unwrap(),
+        feeds: vec![root.join("tests/e2e/fixtures/archive-feed.json")],
+        article_dirs: vec![],
+        app_dir: None,
+        base_url: "https://example.gov.cn/".into(),
+        out: out.clone(),
+        threads: 1,
+    })
+    .unwrap();
+    assert_eq!(report.articles, 3);
+    let article = read(&out.join("articles/f2.json"));
+    assert_eq!(article["items"][0]["_portal"]["previous"]["id"], "f3");
+    assert_eq!(article["items"][0]["_portal"]["next"]["id"], "f1");
+    assert!(article["items"][0]["content_html"].as_str().unwrap().contains("<figcaption>图说</figcaption>"));
+}

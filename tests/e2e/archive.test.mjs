@@ -1,0 +1,127 @@
+// The app on a sharded archive (3,000 generated articles, built by
+// portal-build into dist-archive/ by scripts/test.sh): each page fetches
+// only the small files it needs, deep links work, and each article's
+// crawler page carries its meta tags and text.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, serve, openPage, ready, ROOT } from './helpers.mjs';
+
+const TREE = join(ROOT, 'dist-archive');
+const read = (file) => JSON.parse(readFileSync(join(TREE, file), 'utf8'));
+const home = read('feed.json');
+const inHome = new Set(home.items.map((i) => i.id));
+
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await serve('dist-archive', '/');
+});
+after(async () => {
+  await server?.close();
+  await browser?.close();
+});
+
+/** A page that records which data files it fetched. */
+async function session(options) {
+  const s = await openPage(browser, options);
+  s.fetched = [];
+  s.page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.endsWith('.json')) s.fetched.push(path);
+  });
+  return s;
+}
+
+test('an old article reached only by deep link loads from its own file', async () => {
+  const id = 'n002345';
+  assert.ok(!inHome.has(id), 'the article must not be in the home feed');
+  const article = read(`articles/${id}.json`).items[0];
+  const { page, problems, fetched, context } = await session();
+  await page.goto(`${server.url}article/${id}`);
+  await page.locator('main h1', { hasText: article.title }).waitFor();
+  assert.deepEqual(fetched.sort(), [`/articles/${id}.json`, '/feed.json', '/site.json']);
+  assert.equal(await page.locator('#prerender').count(), 0, 'the pre-rendered copy is replaced by the app');
+  assert.equal(await page.locator('h1').count(), 1);
+  const links = async (selector) => page.locator(selector).evaluateAll((a) => a.map((l) => l.getAttribute('href')));
+  assert.deepEqual(await links('.related .article-list a'), article._portal.related_items.map((r) => `/article/${r.id}`));
+  assert.deepEqual(await links('.prev-next a'), [article._portal.previous, article._portal.next].filter(Boolean).map((r) => `/article/${r.id}`));
+  assert.equal(await page.locator('.breadcrumb a').nth(1).getAttribute('href'), `/category/${article._portal.category}`);
+  assert.deepEqual(problems, []);
+
+  // Following 下一篇 fetches that one file; going back uses the cache.
+  fetched.length = 0;
+  await page.locator('.prev-next li').nth(1).locator('a').click();
+  await page.locator('main h1', { hasText: article._portal.next.title }).waitFor();
+  assert.deepEqual(fetched, [`/articles/${article._portal.next.id}.json`]);
+  await page.goBack();
+  await page.locator('main h1', { hasText: article.title }).waitFor();
+  assert.deepEqual(fetched, [`/articles/${article._portal.next.id}.json`]);
+  await context.close();
+});
+
+test("the article's HTML file has its meta tags and text for crawlers", async () => {
+  const id = 'n002345';
+  const article = read(`articles/${id}.json`).items[0];
+  const response = await fetch(`${server.url}article/${id}`);
+  assert.equal(response.status, 200);
+  const html = await response.text();
+  const meta = (attribute, key) => html.match(new RegExp(`<meta ${attribute}="${key}" content="([^"]*)">`))?.[1];
+  assert.equal(meta('property', 'og:title'), article.title);
+  assert.equal(meta('property', 'og:url'), `https://example.gov.cn/article/${id}`);
+  assert.equal(meta('name', 'ArticleTitle'), article.title);
+  assert.equal(meta('name', 'Url'), `https://example.gov.cn/article/${id}`);
+  assert.equal(meta('name', 'ContentSource'), article._portal.source);
+  assert.ok(meta('name', 'ColumnName'));
+  assert.match(meta('name', 'PubDate'), /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  assert.equal(meta('name', 'description'), article.summary);
+  assert.match(html, new RegExp(`<link rel="canonical" href="https://example.gov.cn/article/${id}">`));
+  assert.match(html, /http-equiv="Content-Security-Policy"/);
+  const firstSentence = article.content_html.replace(/<[^>]+>/g, '').slice(0, 30);
+  assert.ok(html.includes(firstSentence), 'the article text is in the HTML');
+});
+
+test('a category page fetches one page file; the pager knows every page', async () => {
+  const info = home._portal.archive.categories.cyfz;
+  assert.ok(info.pages > 5);
+  const { page, problems, fetched, context } = await session();
+  await page.goto(`${server.url}category/cyfz?page=5`);
+  await page.locator('.category-page .article-list a').first().waitFor();
+  assert.deepEqual(fetched.sort(), ['/feed.json', '/feeds/cyfz/5.json', '/site.json']);
+  const expected = read('feeds/cyfz/5.json').items.map((i) => i.title);
+  assert.deepEqual(await page.locator('.category-page .article-list a').allInnerTexts(), expected);
+  assert.equal(await page.locator('.pager-summary').innerText(), `第 5 页，共 ${info.pages} 页`);
+  fetched.length = 0;
+  await page.locator('.pager a[rel="next"]').click();
+  await page.locator('.pager [aria-current="page"]', { hasText: '6' }).waitFor();
+  assert.deepEqual(fetched, ['/feeds/cyfz/6.json']);
+  await page.goto(`${server.url}category/cyfz?page=${info.pages + 1}`);
+  await ready(page);
+  await page.locator('.notice').waitFor();
+  assert.equal(await page.locator('.notice p').first().innerText(), `第 ${info.pages + 1} 页不存在，本栏目共 ${info.pages} 页`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('home and side blocks come from the home feed alone', async () => {
+  const { page, problems, fetched, context } = await session();
+  await page.goto(server.url);
+  await page.locator('.home-blocks .category-block').first().waitFor();
+  assert.deepEqual(fetched.sort(), ['/feed.json', '/site.json']);
+  assert.equal(await page.locator('.home-blocks .category-block').count(), 12);
+  for (const block of await page.locator('.home-blocks .category-block .article-list').all()) {
+    assert.equal(await block.locator('li').count(), 6);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an unknown article in an archive is a not-found page', async () => {
+  const { page, context } = await session({ allowErrors: ['404'] });
+  await page.goto(`${server.url}article/n999999`);
+  await page.locator('main h1', { hasText: '您访问的文章不存在' }).waitFor();
+  await page.goto(`${server.url}article/${encodeURIComponent('../site')}`);
+  await page.locator('main h1', { hasText: '您访问的文章不存在' }).waitFor();
+  await context.close();
+});
