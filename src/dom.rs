@@ -56,6 +56,15 @@ fn build(document: &web_sys::Document, node: &Node) -> Option<web_sys::Node> {
     }
 }
 
+/// Removes a crawler page's pre-rendered article once the app has rendered
+/// its own page; until then CSS keeps the app hidden behind it, so readers
+/// see the article as soon as the HTML arrives, without a flash.
+pub fn hand_over_from_prerender() {
+    if let Some(prerendered) = document().get_element_by_id("prerender") {
+        leptos::prelude::request_animation_frame(move || prerendered.remove());
+    }
+}
+
 /// Moves focus to the page's main heading, so keyboard and screen-reader
 /// users start reading the new page, not the old link.
 pub fn focus_main_heading() {

@@ -1,7 +1,5 @@
 fn main() {
-    // Crawler pages carry a pre-rendered copy of the article; the app takes over.
-    if let Some(prerendered) = leptos::prelude::document().get_element_by_id("prerender") {
-        prerendered.remove();
-    }
+    // A crawler page's pre-rendered article stays on screen until the app has
+    // its page ready (see dom::hand_over_from_prerender).
     leptos::mount::mount_to_body(portal::App);
 }

@@ -40,6 +40,7 @@ pub fn Loading() -> impl IntoView {
 pub fn ErrorPanel(error: LoadError, #[prop(optional, into)] retry: Option<Callback<()>>) -> impl IntoView {
     let loader = expect_context::<PortalLoader>();
     let (retrying, set_retrying) = signal(false);
+    crate::dom::hand_over_from_prerender();
     view! {
         <leptos_meta::Title text="加载失败"/>
         <section class="error-panel" role="alert" aria-labelledby="error-heading">

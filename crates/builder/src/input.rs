@@ -119,11 +119,13 @@ fn check_archive_fields(article: &Article, site: &SiteConfig, errors: &mut Vec<S
     if !is_plain_id(&article.id) {
         errors.push(format!("id “{}” 只能包含字母、数字、“-”“_”“.”（它会成为文件名和网址）", article.id));
     }
-    if article.published.is_none() {
-        errors.push("缺少有效的发布时间（date / date_published）".into());
+    // No date or no category is allowed (关于我们-style pages): such an
+    // article is in no list, but a date or category that is given must be valid.
+    if article.published.is_none() && article.published_text.is_some() {
+        errors.push("发布时间无法识别".into());
     }
     match &article.category {
-        None => errors.push("缺少栏目（category）".into()),
+        None => {}
         Some(c) if site.category(c).is_none() && !site.categories.iter().any(|k| &k.name == c) => {
             errors.push(format!("栏目 “{c}” 不在 site.json 的 categories 中"))
         }

@@ -71,8 +71,9 @@ pub fn article_page(template: &str, article: &Article, context: &PageContext) ->
     .flatten()
     .collect::<Vec<_>>()
     .join("　");
+    // The app's own classes, so the page looks the same before it takes over.
     let body = format!(
-        "<div id=\"prerender\"><article><h1>{}</h1><p>{}</p>{}</article></div>\n",
+        "<div id=\"prerender\"><main><article class=\"article\"><header class=\"article-header\"><h1>{}</h1><div class=\"article-meta\">{}</div></header><div class=\"article-body\">{}</div></article></main></div>\n",
         escape(&article.title),
         escape(&byline),
         to_html(&article.body)

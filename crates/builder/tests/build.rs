@@ -151,7 +151,7 @@ fn crawler_pages_carry_the_article_and_its_meta_tags() {
     ] {
         assert!(page.contains(tag), "missing {tag}");
     }
-    assert!(page.contains("<div id=\"prerender\"><article><h1>"));
+    assert!(page.contains("<div id=\"prerender\"><main><article class=\"article\"><header class=\"article-header\"><h1>"));
     assert!(page.contains(&article["content_html"].as_str().unwrap()[..60]), "the article text is in the HTML");
 }
 
@@ -167,6 +167,7 @@ fn bad_input_reports_every_problem_and_leaves_the_output_untouched() {
     let articles = source.join("articles");
     std::fs::write(articles.join("bad-category.html"), "---\nid: bad1\ntitle: 标题\ndate: 2026-01-01T00:00:00+08:00\ncategory: nowhere\n---\n<p>x</p>").unwrap();
     std::fs::write(articles.join("bad-date.html"), "---\nid: bad2\ntitle: 标题\ndate: someday\ncategory: cyfz\n---\n<p>x</p>").unwrap();
+    std::fs::write(articles.join("fine-undated.html"), "---\nid: about\ntitle: 关于我们\n---\n<p>x</p>").unwrap();
     std::fs::write(articles.join("bad-id.html"), "---\nid: a/b\ntitle: 标题\ndate: 2026-01-01T00:00:00+08:00\ncategory: cyfz\n---\n<p>x</p>").unwrap();
     std::fs::write(articles.join("duplicate.html"), "---\nid: n000001\ntitle: 重复\ndate: 2026-01-01T00:00:00+08:00\ncategory: cyfz\n---\n<p>x</p>").unwrap();
     std::fs::write(articles.join("bad-key.html"), "---\nid: bad5\ntitel: 拼错\n---\n<p>x</p>").unwrap();
@@ -181,6 +182,7 @@ fn bad_input_reports_every_problem_and_leaves_the_output_untouched() {
     assert!(has("duplicate.html", "n000001") || has("n000001.html", "重复"), "{text:#?}");
     assert!(has("bad-key.html", "titel"), "{text:#?}");
     assert!(has("bad-related.html", "missing-one"), "{text:#?}");
+    assert!(!text.iter().any(|e| e.contains("fine-undated.html")), "pages without date or category are fine: {text:#?}");
     assert_eq!(std::fs::read(out.join("feed.json")).unwrap(), before, "the previous output is untouched");
     let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).filter(|n| n.to_string_lossy().starts_with('.')).collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");

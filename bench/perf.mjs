@@ -1,0 +1,136 @@
+// Performance against the static-page floor (on demand, not a test):
+//   bash bench/perf.sh      (builds dist/ first), or: node bench/perf.mjs [runs]
+//
+// The site is deployed as portal-build makes it from the demo feed (the
+// app from dist/, the data sharded, a pre-rendered crawler page per
+// article) in target/perf-site/. For the article, home and a category page
+// it serves, from one brotli server, the app and a static HTML rendering of
+// the same page: the app's own rendered DOM saved without scripts, so same
+// text, same markup, same CSS. The article is also measured as a plain SPA
+// deep link (dist/ alone, index.html fallback, no pre-rendered page). Then headless Chromium with Lighthouse's mobile slow-4G profile
+// (150 ms RTT, 1.6 Mbps down, 750 kbps up, CPU x4, cold cache) loads each
+// pair alternately and prints medians and ratios: title and first text
+// visible, LCP, bytes by type, and in-app navigation time.
+import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, ROOT } from '../tests/e2e/helpers.mjs';
+import { startServer } from '../tests/e2e/server.mjs';
+
+const RUNS = Number(process.argv[2] ?? 7);
+const SITE = join(ROOT, 'target', 'perf-site');
+const PAGES = [
+  { name: 'article', path: 'article/a1003', title: 'main h1', text: '.article-body p', next: '.related .article-list a' },
+  { name: 'article-spa', root: join(ROOT, 'dist'), path: 'article/a1003', title: 'main h1', text: '.article-body p', next: '.related .article-list a' },
+  { name: 'home', path: '', title: '.lead-story h2', text: '.lead-story p', next: '.home-blocks .article-list a' },
+  { name: 'category', path: 'category/kfqdt', title: 'main h1', text: '.category-page .article-list a', next: '.category-page .article-list a' },
+];
+const STATIC_DIR = join(SITE, 'static-floor');
+const browser = await launch();
+
+// 1. Static renderings, from the app's own DOM.
+rmSync(STATIC_DIR, { recursive: true, force: true });
+mkdirSync(STATIC_DIR, { recursive: true });
+{
+  const server = await startServer({ root: SITE });
+  const page = await browser.newPage();
+  for (const p of PAGES.filter((p) => !p.root)) {
+    await page.goto(server.url + p.path);
+    await page.locator(p.text).first().waitFor();
+    await page.waitForTimeout(200);
+    const html = await page.evaluate(() => {
+      const doc = document.documentElement.cloneNode(true);
+      doc.querySelectorAll('script, link[rel="modulepreload"], link[rel="preload"], meta[http-equiv]').forEach((e) => e.remove());
+      return `<!DOCTYPE html>\n${doc.outerHTML}`;
+    });
+    writeFileSync(join(STATIC_DIR, `${p.name}.html`), html);
+  }
+  await page.close();
+  await server.close();
+}
+
+// 2. Alternated cold loads under the mobile profile.
+const server = await startServer({ root: SITE, brotli: true });
+const spa = await startServer({ root: join(ROOT, 'dist'), brotli: true });
+const kind = (url) => {
+  const path = new URL(url).pathname;
+  if (path.endsWith('.wasm')) return 'wasm';
+  if (path.endsWith('.js')) return 'js';
+  if (path.endsWith('.css')) return 'css';
+  if (path.endsWith('.json')) return 'json';
+  if (/\.(svg|png|jpe?g|gif|webp|ico)$/.test(path)) return 'images';
+  return 'html';
+};
+
+async function coldLoad(url, p, navigate) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+  await context.addInitScript(({ title, text }) => {
+    window.__marks = {};
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__marks.lcp = e.startTime; }).observe({ type: 'largest-contentful-paint', buffered: true });
+    const check = () => {
+      const visible = (sel) => { const e = document.querySelector(sel); return e && e.textContent.trim() && e.getBoundingClientRect().height > 0; };
+      if (!window.__marks.title && visible(title)) window.__marks.title = performance.now();
+      if (!window.__marks.text && visible(text)) window.__marks.text = performance.now();
+      if (!(window.__marks.title && window.__marks.text)) requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  }, { title: p.title, text: p.text });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const bytes = {};
+  const urls = new Map();
+  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+  cdp.on('Network.loadingFinished', (e) => { const k = kind(urls.get(e.requestId)); bytes[k] = (bytes[k] ?? 0) + e.encodedDataLength; });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__marks.title && window.__marks.text, null, { timeout: 60000 });
+  await page.waitForTimeout(1500);
+  const marks = await page.evaluate(() => window.__marks);
+  let navigation;
+  if (navigate) {
+    const link = page.locator(p.next).first();
+    await link.scrollIntoViewIfNeeded();
+    navigation = await page.evaluate((selector) => new Promise((done) => {
+      const old = document.title;
+      const start = performance.now();
+      const wait = () => (document.title !== old && document.querySelector('main h1') ? done(performance.now() - start) : requestAnimationFrame(wait));
+      document.querySelector(selector).click();
+      requestAnimationFrame(wait);
+    }), p.next);
+  }
+  await context.close();
+  return { ...marks, bytes, navigation };
+}
+
+const median = (values) => { const v = values.filter((x) => x !== undefined).sort((a, b) => a - b); return v[Math.floor(v.length / 2)]; };
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+console.log(`Chromium ${browser.version()}, ${RUNS} cold loads each, alternated; mobile slow 4G: 150 ms RTT, 1.6 Mbps, CPU x4\n`);
+for (const p of PAGES) {
+  const app = [], floor = [];
+  for (let n = 0; n < RUNS; n++) {
+    const order = n % 2 ? ['floor', 'app'] : ['app', 'floor'];
+    for (const which of order) {
+      if (which === 'app') app.push(await coldLoad((p.root ? spa : server).url + p.path, p, true));
+      else floor.push(await coldLoad(`${server.url}static-floor/${p.name.replace('-spa', '')}.html`, p, false));
+    }
+  }
+  const row = (label, key) => {
+    const a = median(app.map((r) => r[key])), f = median(floor.map((r) => r[key]));
+    console.log(`  ${label.padEnd(22)} app ${a.toFixed(0).padStart(6)} ms   static ${f.toFixed(0).padStart(6)} ms   ratio ${(a / f).toFixed(2)}`);
+  };
+  console.log(`${p.name} (/${p.path})`);
+  row('title visible', 'title');
+  row('first text visible', 'text');
+  row('LCP', 'lcp');
+  for (const [label, runs] of [['app', app], ['static', floor]]) {
+    const kinds = [...new Set(runs.flatMap((r) => Object.keys(r.bytes)))].sort();
+    console.log(`  bytes (${label.padEnd(6)})        ${kinds.map((k) => `${k} ${kb(median(runs.map((r) => r.bytes[k] ?? 0)))}`).join(', ')}`);
+  }
+  console.log(`  in-app navigation      ${median(app.map((r) => r.navigation)).toFixed(0)} ms (click to new title, CPU x4)\n`);
+}
+await server.close();
+await spa.close();
+await browser.close();
+rmSync(STATIC_DIR, { recursive: true, force: true });
