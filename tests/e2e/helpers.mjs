@@ -44,7 +44,7 @@ export async function openPage(browser, { allowErrors = [], contextOptions = {} 
   return { context, page, problems, foreignRequests };
 }
 
-/** Waits for the app to render a page's main heading. */
+/** Waits for the app (not a pre-rendered copy) to render a page's main heading. */
 export async function ready(page) {
-  await page.locator('main h1').first().waitFor({ state: 'attached', timeout: 20000 });
+  await page.locator('main#main h1').first().waitFor({ state: 'attached', timeout: 20000 });
 }
