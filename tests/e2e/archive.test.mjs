@@ -126,3 +126,15 @@ test('an unknown article in an archive is a not-found page', async () => {
   await page.locator('main h1', { hasText: '您访问的文章不存在' }).waitFor();
   await context.close();
 });
+
+test('without JavaScript the crawler page still shows the article', async () => {
+  const id = 'n000777';
+  const article = read(`articles/${id}.json`).items[0];
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${server.url}article/${id}`);
+  assert.equal(await page.locator('#prerender h1').innerText(), article.title);
+  assert.ok(await page.locator('#prerender .article-body p').first().isVisible());
+  assert.equal(await page.title(), `${article.title} - 合成档案测试站`);
+  await context.close();
+});
