@@ -31,6 +31,9 @@ pub struct Portal {
     pub archive: Option<Archive>,
     /// Files already fetched this visit, by URL.
     articles: Mutex<HashMap<String, Arc<ArticleView>>>,
+    /// Article files being fetched (a prefetch, then the click): the second
+    /// request waits for the first instead of fetching again.
+    in_flight: Mutex<std::collections::HashSet<String>>,
     pages: Mutex<HashMap<String, Arc<Vec<Article>>>>,
 }
 
@@ -74,16 +77,26 @@ impl Portal {
             return Ok(None);
         }
         let url = archive::article_file(&id);
+        while self.in_flight.lock().expect("lock").contains(&url) {
+            crate::dom::sleep(20).await;
+        }
         if let Some(hit) = self.articles.lock().expect("cache lock").get(&url) {
             return Ok(Some(hit.clone()));
         }
-        let what = "文章";
+        self.in_flight.lock().expect("lock").insert(url.clone());
+        let fetched = self.fetch_article(&id, &url).await;
+        self.in_flight.lock().expect("lock").remove(&url);
+        fetched
+    }
+
+    async fn fetch_article(&self, id: &str, url: &str) -> Result<Option<Arc<ArticleView>>, LoadError> {
+        let (what, url) = ("文章", url.to_string());
         let bytes = match fetch_json(&url, what).await {
             Err(LoadError::Http { status: 404, .. }) => return Ok(None),
             other => other?,
         };
         let parsed = feed::parse_feed_bytes(&bytes, self.read_options()).map_err(|e| LoadError::Invalid { what, url: url.clone(), message: e.to_string() })?;
-        let Some(mut article) = parsed.feed.items.into_iter().find(|a| a.id == id) else { return Ok(None) };
+        let Some(mut article) = parsed.feed.items.into_iter().find(|a| a.id == *id) else { return Ok(None) };
         article.category = self.site.category_of(&article).map(|c| c.slug.clone());
         let precomputed = article.precomputed.take().unwrap_or_default();
         let view = Arc::new(ArticleView { article, related: precomputed.related, previous: precomputed.previous, next: precomputed.next });
@@ -199,7 +212,7 @@ async fn load() -> Result<Arc<Portal>, LoadError> {
         field: "_portal.category".into(),
         message: format!("栏目 “{category}” 不在 site.json 的 categories 中，文章不会出现在栏目列表里"),
     }));
-    Ok(Arc::new(Portal { site, index, problems, archive, articles: Mutex::default(), pages: Mutex::default() }))
+    Ok(Arc::new(Portal { site, index, problems, archive, articles: Mutex::default(), in_flight: Mutex::default(), pages: Mutex::default() }))
 }
 
 /// Fetches a JSON file (relative URLs resolve against `<base href>`, so

@@ -140,6 +140,14 @@ pub fn focus_element(id: &str) {
     }
 }
 
+/// Resolves after `ms` milliseconds.
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = leptos::prelude::window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 pub fn print_page() {
     let _ = leptos::prelude::window().print();
 }

@@ -6,7 +6,7 @@ pub mod dom;
 pub mod prefs;
 pub mod routes;
 
-use components::{footer::Footer, header::Header, page_announcer::PageAnnouncer};
+use components::{footer::Footer, header::Header, page_announcer::PageAnnouncer, prefetch::ArticlePrefetch};
 use leptos::prelude::*;
 
 use leptos_meta::{provide_meta_context, Html};
@@ -40,6 +40,7 @@ pub fn App() -> impl IntoView {
             </main>
             <Footer/>
             <PageAnnouncer/>
+            <ArticlePrefetch/>
         </Router>
     }
 }

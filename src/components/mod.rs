@@ -12,6 +12,7 @@ pub mod page_announcer;
 pub mod page_meta;
 pub mod pager;
 pub mod portal_gate;
+pub mod prefetch;
 pub mod prev_next;
 pub mod related;
 pub mod share_bar;

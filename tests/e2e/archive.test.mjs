@@ -51,14 +51,16 @@ test('an old article reached only by deep link loads from its own file', async (
   assert.equal(await page.locator('.breadcrumb a').nth(1).getAttribute('href'), `/category/${article._portal.category}`);
   assert.deepEqual(problems, []);
 
-  // Following 下一篇 fetches that one file; going back uses the cache.
+  // Following 下一篇 fetches that one file, once (the pointer's prefetch and
+  // the click share it); going back uses the cache.
   fetched.length = 0;
+  const count = (file) => fetched.filter((f) => f === file).length;
   await page.locator('.prev-next li').nth(1).locator('a').click();
-  await page.locator('main h1', { hasText: article._portal.next.title }).waitFor();
-  assert.deepEqual(fetched, [`/articles/${article._portal.next.id}.json`]);
+  await page.locator('#article-title', { hasText: article._portal.next.title }).waitFor();
+  assert.equal(count(`/articles/${article._portal.next.id}.json`), 1);
   await page.goBack();
-  await page.locator('main h1', { hasText: article.title }).waitFor();
-  assert.deepEqual(fetched, [`/articles/${article._portal.next.id}.json`]);
+  await page.locator('#article-title', { hasText: article.title }).waitFor();
+  assert.equal(count(`/articles/${id}.json`), 0, 'the first article came from the cache');
   await context.close();
 });
 
@@ -89,14 +91,15 @@ test('a category page fetches one page file; the pager knows every page', async 
   const { page, problems, fetched, context } = await session();
   await page.goto(`${server.url}category/cyfz?page=5`);
   await page.locator('.category-page .article-list a').first().waitFor();
-  assert.deepEqual(fetched.sort(), ['/feed.json', '/feeds/cyfz/5.json', '/site.json']);
+  const lists = () => fetched.filter((f) => !f.startsWith('/articles/')); // pointing at links prefetches articles
+  assert.deepEqual(lists().sort(), ['/feed.json', '/feeds/cyfz/5.json', '/site.json']);
   const expected = read('feeds/cyfz/5.json').items.map((i) => i.title);
   assert.deepEqual(await page.locator('.category-page .article-list a').allInnerTexts(), expected);
   assert.equal(await page.locator('.pager-summary').innerText(), `第 5 页，共 ${info.pages} 页`);
   fetched.length = 0;
   await page.locator('.pager a[rel="next"]').click();
   await page.locator('.pager [aria-current="page"]', { hasText: '6' }).waitFor();
-  assert.deepEqual(fetched, ['/feeds/cyfz/6.json']);
+  assert.deepEqual(lists(), ['/feeds/cyfz/6.json']);
   await page.goto(`${server.url}category/cyfz?page=${info.pages + 1}`);
   await ready(page);
   await page.locator('.notice').waitFor();
@@ -136,5 +139,23 @@ test('without JavaScript the crawler page still shows the article', async () => 
   assert.equal(await page.locator('#prerender h1').innerText(), article.title);
   assert.ok(await page.locator('#prerender .article-body p').first().isVisible());
   assert.equal(await page.title(), `${article.title} - 合成档案测试站`);
+  await context.close();
+});
+
+test('pointing at an article link fetches its file before the click', async () => {
+  const { page, problems, fetched, context } = await session();
+  await page.goto(`${server.url}article/n001000`);
+  await page.locator('#article-title').waitFor();
+  const link = page.locator('.related .article-list a').first();
+  const target = (await link.getAttribute('href')).split('/').pop();
+  fetched.length = 0;
+  await link.hover();
+  await page.waitForFunction(() => true);
+  await page.waitForTimeout(300);
+  assert.deepEqual(fetched, [`/articles/${target}.json`]);
+  await link.click();
+  await page.locator('#article-title', { hasText: read(`articles/${target}.json`).items[0].title }).waitFor();
+  assert.deepEqual(fetched, [`/articles/${target}.json`], 'the click used the prefetched file');
+  assert.deepEqual(problems, []);
   await context.close();
 });
