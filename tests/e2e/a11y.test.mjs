@@ -1,34 +1,26 @@
 // Accessibility (WCAG 2.1 A/AA via axe-core), keyboard use, reflow at 320 px
 // and 200% zoom, touch targets, 适老化 mode, semantic structure, and
 // screenshots for people to look at (tests/e2e/artifacts/, git-ignored).
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { launch, serve, openPage, ready, ROOT } from './helpers.mjs';
+import { setup, openPage, ready, ROOT } from './helpers.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
 const ROUTES = { home: '', category: 'category/cyfz', article: 'article/a1003', 'not found': 'article/nope' };
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve('dist', '/');
-});
-after(async () => {
-  await server?.close();
-  await browser?.close();
-});
+const env = setup('dist');
 
 /** A page with the reader's 适老化 choice already saved. */
 async function open(path, { elder = false, failFeed = false, contextOptions = {} } = {}) {
   // axe is injected as a script tag, which the app's CSP rightly forbids.
-  const session = await openPage(browser, { contextOptions: { bypassCSP: true, ...contextOptions }, allowErrors: failFeed ? ['Failed to load resource'] : [] });
+  const session = await openPage(env.browser, { contextOptions: { bypassCSP: true, ...contextOptions }, allowErrors: failFeed ? ['Failed to load resource'] : [] });
   if (elder) await session.context.addInitScript(() => localStorage.setItem('portal.elder-mode', 'on'));
   if (failFeed) await session.context.route('**/feed.json', (route) => route.fulfill({ status: 500, body: 'down' }));
-  await session.page.goto(server.url + path);
+  await session.page.goto(env.server.url + path);
   if (failFeed) await session.page.locator('.error-panel').waitFor();
   else await ready(session.page);
   return session;
@@ -87,7 +79,7 @@ test('reflow: no horizontal scrolling at 320 px wide or at 200% zoom', async () 
     for (const elder of [false, true]) {
       const { page, context } = await open('', { elder, contextOptions: { viewport } });
       for (const path of Object.values(ROUTES)) {
-        await page.goto(server.url + path);
+        await page.goto(env.server.url + path);
         await ready(page);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         assert.ok(overflow <= 0, `${path} at ${viewport.width}px${elder ? ' (适老化)' : ''} scrolls sideways by ${overflow}px`);
@@ -108,7 +100,7 @@ test('touch targets are at least 44 px on a small screen', async () => {
   await check('button');
   await check('.pager a');
   await check('.category-block a.more, .category-page .article-list a');
-  await page.goto(server.url + 'article/a1003');
+  await page.goto(env.server.url + 'article/a1003');
   await ready(page);
   await check('.share-bar .share');
   await check('.article-tools button');
@@ -162,12 +154,12 @@ test('semantic structure: lang, one h1, landmarks, time, alt text, lists', async
   const { page, context } = await open('article/a1003');
   assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
   for (const path of Object.values(ROUTES)) {
-    await page.goto(server.url + path);
+    await page.goto(env.server.url + path);
     await ready(page);
     assert.equal(await page.locator('h1').count(), 1, `${path} has one h1`);
     for (const landmark of ['header', 'nav', 'main', 'footer']) assert.ok((await page.locator(landmark).count()) >= 1, `${path} lacks <${landmark}>`);
   }
-  await page.goto(server.url + 'article/a1003');
+  await page.goto(env.server.url + 'article/a1003');
   await ready(page);
   assert.equal(await page.locator('aside').count(), 1);
   assert.ok((await page.locator('time[datetime]').count()) > 5);

@@ -2,30 +2,22 @@
 // portal-build into dist-archive/ by scripts/test.sh): each page fetches
 // only the small files it needs, deep links work, and each article's
 // crawler page carries its meta tags and text.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, serve, openPage, ready, ROOT } from './helpers.mjs';
+import { setup, openPage, ready, ROOT } from './helpers.mjs';
 
 const TREE = join(ROOT, 'dist-archive');
 const read = (file) => JSON.parse(readFileSync(join(TREE, file), 'utf8'));
 const home = read('feed.json');
 const inHome = new Set(home.items.map((i) => i.id));
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve('dist-archive', '/');
-});
-after(async () => {
-  await server?.close();
-  await browser?.close();
-});
+const env = setup('dist-archive');
 
 /** A page that records which data files it fetched. */
 async function session(options) {
-  const s = await openPage(browser, options);
+  const s = await openPage(env.browser, options);
   s.fetched = [];
   s.page.on('request', (r) => {
     const path = new URL(r.url()).pathname;
@@ -39,7 +31,7 @@ test('an old article reached only by deep link loads from its own file', async (
   assert.ok(!inHome.has(id), 'the article must not be in the home feed');
   const article = read(`articles/${id}.json`).items[0];
   const { page, problems, fetched, context } = await session();
-  await page.goto(`${server.url}article/${id}`);
+  await page.goto(`${env.server.url}article/${id}`);
   // The crawler page shows the article at once; the app then takes over.
   await page.locator('#article-title', { hasText: article.title }).waitFor();
   await page.locator('#prerender').waitFor({ state: 'detached' });
@@ -67,7 +59,7 @@ test('an old article reached only by deep link loads from its own file', async (
 test("the article's HTML file has its meta tags and text for crawlers", async () => {
   const id = 'n002345';
   const article = read(`articles/${id}.json`).items[0];
-  const response = await fetch(`${server.url}article/${id}`);
+  const response = await fetch(`${env.server.url}article/${id}`);
   assert.equal(response.status, 200);
   const html = await response.text();
   const meta = (attribute, key) => html.match(new RegExp(`<meta ${attribute}="${key}" content="([^"]*)">`))?.[1];
@@ -89,7 +81,7 @@ test('a category page fetches one page file; the pager knows every page', async 
   const info = home._portal.archive.categories.cyfz;
   assert.ok(info.pages > 5);
   const { page, problems, fetched, context } = await session();
-  await page.goto(`${server.url}category/cyfz?page=5`);
+  await page.goto(`${env.server.url}category/cyfz?page=5`);
   await page.locator('.category-page .article-list a').first().waitFor();
   const lists = () => fetched.filter((f) => !f.startsWith('/articles/')); // pointing at links prefetches articles
   assert.deepEqual(lists().sort(), ['/feed.json', '/feeds/cyfz/5.json', '/site.json']);
@@ -100,7 +92,7 @@ test('a category page fetches one page file; the pager knows every page', async 
   await page.locator('.pager a[rel="next"]').click();
   await page.locator('.pager [aria-current="page"]', { hasText: '6' }).waitFor();
   assert.deepEqual(lists(), ['/feeds/cyfz/6.json']);
-  await page.goto(`${server.url}category/cyfz?page=${info.pages + 1}`);
+  await page.goto(`${env.server.url}category/cyfz?page=${info.pages + 1}`);
   await ready(page);
   await page.locator('.notice').waitFor();
   assert.equal(await page.locator('.notice p').first().innerText(), `第 ${info.pages + 1} 页不存在，本栏目共 ${info.pages} 页`);
@@ -110,7 +102,7 @@ test('a category page fetches one page file; the pager knows every page', async 
 
 test('home and side blocks come from the home feed alone', async () => {
   const { page, problems, fetched, context } = await session();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.locator('.home-blocks .category-block').first().waitFor();
   assert.deepEqual(fetched.sort(), ['/feed.json', '/site.json']);
   assert.equal(await page.locator('.home-blocks .category-block').count(), 12);
@@ -123,9 +115,9 @@ test('home and side blocks come from the home feed alone', async () => {
 
 test('an unknown article in an archive is a not-found page', async () => {
   const { page, context } = await session({ allowErrors: ['404'] });
-  await page.goto(`${server.url}article/n999999`);
+  await page.goto(`${env.server.url}article/n999999`);
   await page.locator('main h1', { hasText: '您访问的文章不存在' }).waitFor();
-  await page.goto(`${server.url}article/${encodeURIComponent('../site')}`);
+  await page.goto(`${env.server.url}article/${encodeURIComponent('../site')}`);
   await page.locator('main h1', { hasText: '您访问的文章不存在' }).waitFor();
   await context.close();
 });
@@ -133,9 +125,9 @@ test('an unknown article in an archive is a not-found page', async () => {
 test('without JavaScript the crawler page still shows the article', async () => {
   const id = 'n000777';
   const article = read(`articles/${id}.json`).items[0];
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await env.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(`${server.url}article/${id}`);
+  await page.goto(`${env.server.url}article/${id}`);
   assert.equal(await page.locator('#prerender h1').innerText(), article.title);
   assert.ok(await page.locator('#prerender .article-body p').first().isVisible());
   assert.equal(await page.title(), `${article.title} - 合成档案测试站`);
@@ -144,7 +136,7 @@ test('without JavaScript the crawler page still shows the article', async () => 
 
 test('pointing at an article link fetches its file before the click', async () => {
   const { page, problems, fetched, context } = await session();
-  await page.goto(`${server.url}article/n001000`);
+  await page.goto(`${env.server.url}article/n001000`);
   await page.locator('#article-title').waitFor();
   const link = page.locator('.related .article-list a').first();
   const target = (await link.getAttribute('href')).split('/').pop();

@@ -2,6 +2,7 @@
 // playwright-core, the release bundle behind the static server, and a page
 // that fails the test on any console error, page error or request to
 // another host.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,23 @@ export async function launch() {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
+}
+
+/**
+ * One browser, and a server for `dist` at `prefix` (none when `dist` is
+ * null), shared by a test file: registers its before/after hooks.
+ */
+export function setup(dist = 'dist', prefix = '/') {
+  const env = {};
+  before(async () => {
+    env.browser = await launch();
+    if (dist) env.server = await serve(dist, prefix);
+  });
+  after(async () => {
+    await env.server?.close();
+    await env.browser?.close();
+  });
+  return env;
 }
 
 export async function serve(dist = 'dist', prefix = '/', options = {}) {

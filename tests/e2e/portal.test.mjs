@@ -1,11 +1,11 @@
 // Every part of the seed article page, and the other routes, on the demo
 // feed. Expectations are computed here from public/feed.json and
 // public/site.json, independently of the app's Rust code.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, serve, openPage, ready, ROOT } from './helpers.mjs';
+import { setup, openPage, ready, ROOT } from './helpers.mjs';
 
 const feed = JSON.parse(readFileSync(join(ROOT, 'public', 'feed.json'), 'utf8'));
 const site = JSON.parse(readFileSync(join(ROOT, 'public', 'site.json'), 'utf8'));
@@ -15,19 +15,11 @@ const categoryName = (slug) => site.categories.find((c) => c.slug === slug).name
 /** YYYY-MM-DD HH:MM:SS in +08:00, computed with Date rather than the app's code. */
 const cst = (iso) => new Date(Date.parse(iso) + 8 * 3600e3).toISOString().replace('T', ' ').slice(0, 19);
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve('dist', '/');
-});
-after(async () => {
-  await server?.close();
-  await browser?.close();
-});
+const env = setup('dist');
 
 async function open(path, options) {
-  const session = await openPage(browser, options);
-  await session.page.goto(server.url + path);
+  const session = await openPage(env.browser, options);
+  await session.page.goto(env.server.url + path);
   await ready(session.page);
   return session;
 }
@@ -105,7 +97,7 @@ describe('category pages', () => {
     const { page, context } = await open(`category/kfqdt?page=${pages + 1}`);
     assert.equal(await page.locator('.notice p').first().innerText(), `第 ${pages + 1} 页不存在，本栏目共 ${pages} 页`);
     assert.equal(await page.locator('.notice a').getAttribute('href'), '/category/kfqdt');
-    await page.goto(server.url + 'category/kfqdt?page=abc');
+    await page.goto(env.server.url + 'category/kfqdt?page=abc');
     await ready(page);
     assert.match(await page.locator('.notice').innerText(), /页码 “abc” 无效/);
     await context.close();
@@ -241,7 +233,7 @@ describe('article page', () => {
     assert.equal(await page.locator('.kicker').innerText(), withKicker._portal.kicker);
     assert.equal(await page.locator('.subtitle').innerText(), withKicker._portal.subtitle);
     const tricky = feed.items.find((i) => i.id === 'a1008');
-    await page.goto(server.url + 'article/a1008');
+    await page.goto(env.server.url + 'article/a1008');
     await ready(page);
     assert.equal(await page.locator('main h1').innerText(), tricky.title);
     await context.close();
@@ -264,12 +256,12 @@ describe('not found', () => {
 });
 
 test('the feed is fetched once per visit, not per navigation', async () => {
-  const session = await openPage(browser);
+  const session = await openPage(env.browser);
   const fetched = [];
   session.page.on('request', (r) => {
     if (/\/(feed|site)\.json$/.test(r.url())) fetched.push(new URL(r.url()).pathname);
   });
-  await session.page.goto(server.url);
+  await session.page.goto(env.server.url);
   await ready(session.page);
   await session.page.locator('.lead-story a').click();
   await session.page.waitForURL('**/article/**');

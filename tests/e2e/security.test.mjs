@@ -1,19 +1,11 @@
 // Hostile feeds and the Content-Security-Policy: no XSS vector placed in any
 // feed field ever runs, pages still render, and a CSP violation is reported.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, openPage, ready } from './helpers.mjs';
+import { setup, openPage, ready } from './helpers.mjs';
 import { VECTORS } from './fixtures/xss-vectors.mjs';
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve('dist', '/');
-});
-after(async () => {
-  await server?.close();
-  await browser?.close();
-});
+const env = setup('dist');
 
 /** Every field of every item carries a vector; item n's body carries vector n. */
 function hostileFeed() {
@@ -49,7 +41,7 @@ function hostileFeed() {
 async function hostileSession() {
   // The CSP is bypassed here so that only the sanitizer stands between the
   // vectors and the reader: this proves the sanitizer, the CSP is extra.
-  const session = await openPage(browser, { contextOptions: { bypassCSP: true }, allowErrors: ['Failed to load resource'] });
+  const session = await openPage(env.browser, { contextOptions: { bypassCSP: true }, allowErrors: ['Failed to load resource'] });
   const body = JSON.stringify(hostileFeed());
   await session.context.route('**/feed.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
   await session.context.addInitScript(() => {
@@ -83,17 +75,17 @@ async function assertInert(page, where) {
 test(`${VECTORS.length} XSS vectors in every feed field never run, and every page still renders`, async () => {
   assert.ok(VECTORS.length >= 100);
   const { page, problems, context } = await hostileSession();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await ready(page);
   await assertInert(page, 'home');
-  await page.goto(server.url + 'category/cyfz');
+  await page.goto(env.server.url + 'category/cyfz');
   await ready(page);
   await assertInert(page, 'category');
   const hrefs = await page.locator('.category-page .article-list a').evaluateAll((a) => a.map((l) => l.getAttribute('href')));
   assert.ok(hrefs.length > 0);
   for (let n = 0; n < VECTORS.length; n++) {
     const id = n % 10 === 0 ? `x${n}${VECTORS[(n + 3) % VECTORS.length]}` : `x${n}`;
-    await page.goto(`${server.url}article/${encodeURIComponent(id)}`);
+    await page.goto(`${env.server.url}article/${encodeURIComponent(id)}`);
     await ready(page);
     assert.match(await page.locator('main h1').innerText(), new RegExp(`^标题${n} `), `article ${n} did not render`);
     await page.locator('.article-body p').first().waitFor({ state: 'attached' });
@@ -107,7 +99,7 @@ test(`${VECTORS.length} XSS vectors in every feed field never run, and every pag
 
 test('plain-text fields stay text: a title with markup is shown, not parsed', async () => {
   const { page, context } = await hostileSession();
-  await page.goto(`${server.url}article/x15`);
+  await page.goto(`${env.server.url}article/x15`);
   await ready(page);
   assert.equal(await page.locator('main h1').innerText(), `标题15 ${VECTORS[16]}`);
   assert.equal(await page.locator('main h1 *').count(), 0);
@@ -115,8 +107,8 @@ test('plain-text fields stay text: a title with markup is shown, not parsed', as
 });
 
 test('the CSP reports a violation when something breaks it', async () => {
-  const { page, context } = await openPage(browser, { allowErrors: ['Content Security Policy', 'Refused to'] });
-  await page.goto(server.url + 'article/a1003');
+  const { page, context } = await openPage(env.browser, { allowErrors: ['Content Security Policy', 'Refused to'] });
+  await page.goto(env.server.url + 'article/a1003');
   await ready(page);
   const outcome = await page.evaluate(async () => {
     const violations = [];

@@ -1,25 +1,17 @@
 // Loading, failure and recovery: what the reader sees when the feed is
 // slow, missing, broken or unreachable, and that 重新加载 recovers.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, openPage, ready } from './helpers.mjs';
+import { setup, openPage, ready } from './helpers.mjs';
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve('dist', '/');
-});
-after(async () => {
-  await server?.close();
-  await browser?.close();
-});
+const env = setup('dist');
 
 /** Opens `path` with the feed answered by `fault` until `heal()` is called. */
 async function withFaultyFeed(fault, path = 'article/a1003', allowErrors = ['Failed to load resource']) {
-  const session = await openPage(browser, { allowErrors });
+  const session = await openPage(env.browser, { allowErrors });
   let broken = true;
   await session.context.route('**/feed.json', (route) => (broken ? fault(route) : route.fallback()));
-  await session.page.goto(server.url + path);
+  await session.page.goto(env.server.url + path);
   return { ...session, heal: () => (broken = false) };
 }
 
@@ -110,9 +102,9 @@ test('a feed with bad items still shows the good ones and names the problems', a
 });
 
 test('a broken site.json names the mistake', async () => {
-  const session = await openPage(browser);
+  const session = await openPage(env.browser);
   await session.context.route('**/site.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"name":"x","categories":[],"fotter":{}}' }));
-  await session.page.goto(server.url);
+  await session.page.goto(env.server.url);
   await session.page.locator('.error-panel').waitFor();
   assert.match(await session.page.locator('.error-panel').innerText(), /站点配置 site\.json 有误.*fotter/s);
   await session.context.close();
