@@ -32,6 +32,7 @@ pub fn CategoryPage() -> impl IntoView {
         let heading = category.name.clone();
         let offset = site.offset_minutes();
         let paths = paths.clone();
+        let for_missing = portal.clone();
         let body = move || match page.get() {
             None => view! { <Loading/> }.into_any(),
             Some(Ok(loaded)) => {
@@ -47,7 +48,7 @@ pub fn CategoryPage() -> impl IntoView {
             }
             .into_any(),
             Some(Err(CategoryError::Load(error))) => view! { <ErrorPanel error retry/> }.into_any(),
-            Some(Err(CategoryError::NoSuchCategory)) => view! { <p>"栏目不存在。"</p> }.into_any(),
+            Some(Err(CategoryError::NoSuchCategory)) => view! { <NotFound portal=for_missing.clone() what="栏目"/> }.into_any(),
         };
         let home = expect_context::<PortalLoader>().paths;
         view! {

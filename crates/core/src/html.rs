@@ -476,7 +476,7 @@ pub fn safe_url(url: &str, image: bool) -> Option<String> {
     if cleaned.is_empty() {
         return None;
     }
-    let scheme_end = cleaned.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
+    let scheme_end = cleaned.find([':', '/', '?', '#']);
     let scheme = match scheme_end {
         Some(at) if cleaned[at..].starts_with(':') => cleaned[..at].to_ascii_lowercase(),
         _ => return Some(cleaned),

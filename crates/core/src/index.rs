@@ -40,10 +40,6 @@ impl FeedIndex {
         &self.unknown_categories
     }
 
-    pub fn all(&self) -> &[Article] {
-        &self.articles
-    }
-
     pub fn get(&self, id: &str) -> Option<&Article> {
         self.by_id.get(id).map(|&i| &self.articles[i])
     }
