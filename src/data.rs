@@ -134,8 +134,13 @@ impl Portal {
     }
 
     fn read_options(&self) -> ReadOptions<'_> {
-        ReadOptions { offset_minutes: self.site.offset_minutes(), fallback_source: None }
+        read_options(&self.site)
     }
+}
+
+/// Feeds are read in the site's time zone; 来源 falls back to the feed's title.
+fn read_options(site: &SiteConfig) -> ReadOptions<'_> {
+    ReadOptions { offset_minutes: site.offset_minutes(), fallback_source: None }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -201,9 +206,8 @@ async fn load() -> Result<Arc<Portal>, LoadError> {
     let site = SiteConfig::parse(&site_text).map_err(|message| LoadError::Invalid { what, url: SITE.into(), message })?;
     let what = "新闻订阅源";
     let feed_bytes = fetch_json(&site.feed, what).await?;
-    let options = ReadOptions { offset_minutes: site.offset_minutes(), fallback_source: None };
-    let parsed = feed::parse_feed_bytes(&feed_bytes, options).map_err(|e| LoadError::Invalid { what, url: site.feed.clone(), message: e.to_string() })?;
-    let archive = parsed.feed.archive.clone();
+    let parsed = feed::parse_feed_bytes(&feed_bytes, read_options(&site)).map_err(|e| LoadError::Invalid { what, url: site.feed.clone(), message: e.to_string() })?;
+    let archive = parsed.feed.archive;
     let index = FeedIndex::new(parsed.feed.items, &site);
     let mut problems = parsed.problems;
     problems.extend(index.unknown_categories().iter().map(|(id, category)| Problem {
