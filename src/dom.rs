@@ -44,7 +44,15 @@ fn build(document: &web_sys::Document, node: &Node) -> Option<web_sys::Node> {
         Node::Element { tag, attrs, children } => {
             let element = document.create_element(tag).ok()?;
             for (name, value) in attrs {
-                let _ = element.set_attribute(name, value);
+                // `#part` links are to this article, not to `<base href>`.
+                let value = match value.strip_prefix('#') {
+                    Some(_) if *name == "href" => {
+                        let location = leptos::prelude::window().location();
+                        format!("{}{}{value}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default())
+                    }
+                    _ => value.clone(),
+                };
+                let _ = element.set_attribute(name, &value);
             }
             for child in children {
                 if let Some(child) = build(document, child) {

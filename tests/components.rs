@@ -30,9 +30,10 @@ async fn tick() {
 
 #[wasm_bindgen_test]
 async fn article_body_builds_sanitized_nodes_and_runs_nothing() {
-    let hostile = r#"<p>正文<img src=x onerror="window.__pwned=1"></p><script>window.__pwned=1</script>
+    let hostile = r##"<p>正文<img src=x onerror="window.__pwned=1"></p><script>window.__pwned=1</script>
         <a href="javascript:window.__pwned=1">链接</a><svg onload="window.__pwned=1"></svg>
-        <figure><img src="images/a.svg" alt="图" width="640" height="400"><figcaption>图说</figcaption></figure>"#;
+        <figure><img src="images/a.svg" alt="图" width="640" height="400"><figcaption>图说</figcaption></figure>
+        <a id="to-part" href="#part2">跳到第二部分</a>"##;
     let parent = container();
     let nodes = sanitize(hostile);
     let _handle = leptos::mount::mount_to(parent.clone(), move || view! { <ArticleBody nodes=nodes.clone()/> });
@@ -42,6 +43,9 @@ async fn article_body_builds_sanitized_nodes_and_runs_nothing() {
     assert!(body.query_selector("script, svg, [onerror], [onload]").unwrap().is_none());
     let link = body.query_selector("a").unwrap().unwrap();
     assert_eq!(link.get_attribute("href"), None);
+    let location = window().location();
+    let in_page = body.query_selector("a:last-of-type").unwrap().unwrap();
+    assert_eq!(in_page.get_attribute("href"), Some(format!("{}{}#part2", location.pathname().unwrap(), location.search().unwrap())));
     let figure_image = body.query_selector("figure img").unwrap().unwrap();
     assert_eq!(figure_image.get_attribute("loading").as_deref(), Some("lazy"));
     assert_eq!(figure_image.get_attribute("width").as_deref(), Some("640"));

@@ -10,7 +10,8 @@ pub fn Footer() -> impl IntoView {
     let loader = expect_context::<PortalLoader>();
     let paths = loader.paths.clone();
     move || {
-        loader.resource.get().and_then(Result::ok).map(|portal| {
+        // Nothing configured, no footer: an empty landmark helps nobody.
+        loader.resource.get().and_then(Result::ok).filter(|portal| portal.site.footer != FooterConfig::default()).map(|portal| {
             let footer = portal.site.footer.clone();
             view! { <footer class="site-footer"><FooterBody footer paths=paths.clone()/></footer> }
         })
