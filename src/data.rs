@@ -34,7 +34,7 @@ pub struct Portal {
     /// Article files being fetched (a prefetch, then the click): the second
     /// request waits for the first instead of fetching again.
     in_flight: Mutex<std::collections::HashSet<String>>,
-    pages: Mutex<HashMap<String, Arc<Vec<Article>>>>,
+    pages: Mutex<HashMap<String, Arc<Vec<ArticleRef>>>>,
 }
 
 /// What an article page shows besides the side blocks.
@@ -51,7 +51,8 @@ pub struct ArticleView {
 #[derive(Debug, Clone)]
 pub struct CategoryPage {
     pub page: Page,
-    pub items: Arc<Vec<Article>>,
+    /// A list needs links, not bodies.
+    pub items: Arc<Vec<ArticleRef>>,
 }
 
 /// Why a category page cannot be shown.
@@ -113,7 +114,7 @@ impl Portal {
         let Some(archive) = &self.archive else {
             let list = self.index.category(&slug);
             let page = paging::page(list.len(), self.site.page_size, number).map_err(CategoryError::Page)?;
-            let items = list[page.start..page.end].iter().map(|a| (*a).clone()).collect();
+            let items = list[page.start..page.end].iter().map(|a| ArticleRef::from(*a)).collect();
             return Ok(CategoryPage { page, items: Arc::new(items) });
         };
         let count = archive.count(&slug).unwrap_or(0);
@@ -128,7 +129,7 @@ impl Portal {
         let what = "栏目列表";
         let bytes = fetch_json(&url, what).await.map_err(CategoryError::Load)?;
         let parsed = feed::parse_feed_bytes(&bytes, self.read_options()).map_err(|e| CategoryError::Load(LoadError::Invalid { what, url: url.clone(), message: e.to_string() }))?;
-        let items = Arc::new(parsed.feed.items);
+        let items: Arc<Vec<ArticleRef>> = Arc::new(parsed.feed.items.iter().map(ArticleRef::from).collect());
         self.pages.lock().expect("cache lock").insert(url, items.clone());
         Ok(CategoryPage { page, items })
     }

@@ -18,6 +18,11 @@ pub fn Footer() -> impl IntoView {
     }
 }
 
+/// A dialable `tel:` link for a number written as 0595—22353026.
+fn tel(number: &str) -> String {
+    format!("tel:{}", number.replace(['—', '–', ' '], "-"))
+}
+
 fn link(paths: &Paths, link: &Link) -> AnyView {
     match &link.href {
         Some(href) => view! { <a href=paths.configured(href)>{link.text.clone()}</a> }.into_any(),
@@ -48,12 +53,12 @@ fn FooterBody(footer: FooterConfig, paths: Paths) -> impl IntoView {
         view! {
             <li>
                 {footer.postcode.as_ref().map(|p| format!("邮政编码：{p}　"))}
-                {footer.phone.as_ref().map(|p| view! { "联系电话：" <a href=format!("tel:{}", p.replace(['—', '–', ' '], "-"))>{p.clone()}</a> "　" })}
+                {footer.phone.as_ref().map(|p| view! { "联系电话：" <a href=tel(p)>{p.clone()}</a> "　" })}
                 {footer.email.as_ref().map(|e| view! { "E-mail：" <a href=format!("mailto:{e}")>{e.clone()}</a> })}
             </li>
         }
     });
-    let hotlines = footer.hotlines.iter().map(|c| view! { <li>{format!("{}：", c.label)}<a href=format!("tel:{}", c.value.replace(['—', '–', ' '], "-"))>{c.value.clone()}</a></li> }).collect_view();
+    let hotlines = footer.hotlines.iter().map(|c| view! { <li>{format!("{}：", c.label)}<a href=tel(&c.value)>{c.value.clone()}</a></li> }).collect_view();
     let mailboxes = footer.mailboxes.iter().map(|c| view! { <li>{format!("{}：", c.label)}<a href=format!("mailto:{}", c.value)>{c.value.clone()}</a></li> }).collect_view();
     let copyright = footer.copyright.as_ref().map(|c| view! { <li>{c.clone()}</li> });
     view! {

@@ -36,7 +36,7 @@ pub fn CategoryPage() -> impl IntoView {
         let body = move || match page.get() {
             None => view! { <Loading/> }.into_any(),
             Some(Ok(loaded)) => {
-                let items = links(&loaded.items.iter().collect::<Vec<_>>(), &paths, offset);
+                let items = links(&loaded.items, &paths, offset);
                 let list = if items.is_empty() { view! { <p class="empty">"该栏目暂无文章。"</p> }.into_any() } else { view! { <ArticleList items show_dates=true/> }.into_any() };
                 view! { {list} <Pager page=loaded.page slug=slug.clone() paths=paths.clone()/> }.into_any()
             }
