@@ -36,6 +36,7 @@ mkdirSync(STATIC_DIR, { recursive: true });
   for (const p of PAGES.filter((p) => !p.root)) {
     await page.goto(server.url + p.path);
     await page.locator(p.text).first().waitFor();
+    await page.locator('#prerender').waitFor({ state: 'detached' });
     await page.waitForTimeout(200);
     const html = await page.evaluate(() => {
       const doc = document.documentElement.cloneNode(true);

@@ -7,15 +7,13 @@ use crate::components::side_blocks::CategoryBlock;
 use crate::data::PortalLoader;
 use leptos::prelude::*;
 
-const HEADLINES: usize = 4;
-
 #[component]
 pub fn HomePage() -> impl IntoView {
     let paths = expect_context::<PortalLoader>().paths;
     with_portal(move |portal| {
         let site = &portal.site;
         let offset = site.offset_minutes();
-        let headlines = portal.index.headlines(HEADLINES);
+        let headlines = portal.index.headlines(portal_core::index::HEADLINES);
         let lead = headlines.first().map(|a| {
             let href = paths.article(&a.id);
             let image = a.image.clone().map(|src| view! { <img src=src alt="" width="640" height="400" loading="eager"/> });

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setup, openPage, ready, ROOT } from './helpers.mjs';
+import { startServer } from './server.mjs';
 
 const TREE = join(ROOT, 'dist-archive');
 const read = (file) => JSON.parse(readFileSync(join(TREE, file), 'utf8'));
@@ -150,4 +151,50 @@ test('pointing at an article link fetches its file before the click', async () =
   assert.deepEqual(fetched, [`/articles/${target}.json`], 'the click used the prefetched file');
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('the home page is pre-rendered from the home feed and handed over to the app', async () => {
+  const html = await (await fetch(env.server.url)).text();
+  assert.match(html, /<div id="prerender" data-home>/);
+  const listed = (page) => page.locator('.home-blocks .article-list a').evaluateAll((a) => a.map((l) => [l.textContent, l.getAttribute('href')]));
+
+  const noScript = await env.browser.newContext({ javaScriptEnabled: false });
+  const still = await noScript.newPage();
+  await still.goto(env.server.url);
+  const lead = await still.locator('#prerender .lead-story h2').innerText();
+  assert.equal(await still.locator('#prerender .home-blocks .category-block').count(), 12);
+  const prerendered = await listed(still);
+  // Relative links resolve against <base href>, so they work without the app.
+  await still.locator('#prerender .home-blocks .article-list a').first().click();
+  await still.locator('#prerender h1', { hasText: prerendered[0][0] }).waitFor();
+  await noScript.close();
+
+  const { page, problems, context } = await session();
+  await page.goto(env.server.url);
+  await page.locator('#prerender').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('main#main .lead-story h2').innerText(), lead);
+  const absolute = prerendered.map(([title, href]) => [title, `/${href}`]);
+  assert.deepEqual(await listed(page), absolute, 'the app shows what was pre-rendered');
+  assert.equal(await page.locator('h1').count(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('deep links get the plain app, never the pre-rendered home page', async () => {
+  const html = await (await fetch(`${env.server.url}category/cyfz?page=2`)).text();
+  assert.doesNotMatch(html, /prerender/);
+  // A host still answering deep links with index.html: the loader drops the
+  // home page before the document is even complete.
+  const old = await startServer({ root: TREE, fallback: 'index.html' });
+  const { page, problems, context } = await session();
+  try {
+    await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => { window.homeAtLoad = !!document.getElementById('prerender'); }));
+    await page.goto(`${old.url}category/cyfz?page=2`);
+    assert.equal(await page.evaluate(() => window.homeAtLoad), false);
+    await page.locator('.pager [aria-current="page"]', { hasText: '2' }).waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await old.close();
+  }
 });

@@ -1,7 +1,8 @@
 // A static server like a CDN with an SPA rewrite: files from `root` under
 // `prefix`; for extension-less paths (deep links) the folder's index.html if
-// there is one, else the site's index.html; 404 for missing files. Brotli
-// when asked, as CDNs do.
+// there is one, else the site's app.html (index.html for a tree without
+// one, or when `fallback` says so); 404 for missing files. Brotli when
+// asked, as CDNs do.
 //   node tests/e2e/server.mjs dist 8080 [/news/]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -32,7 +33,7 @@ async function isFile(path) {
   }
 }
 
-export async function startServer({ root, prefix = '/', port = 0, brotli = false }) {
+export async function startServer({ root, prefix = '/', port = 0, brotli = false, fallback = 'app.html' }) {
   root = resolve(root);
   prefix = prefix.endsWith('/') ? prefix : `${prefix}/`;
   const cache = new Map();
@@ -55,7 +56,7 @@ export async function startServer({ root, prefix = '/', port = 0, brotli = false
         // A pre-rendered page at the route's path (an archive's crawler page).
         file = join(file, 'index.html');
       } else if (extname(path) === '') {
-        file = join(root, 'index.html');
+        file = (await isFile(join(root, fallback))) ? join(root, fallback) : join(root, 'index.html');
       } else {
         response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404 Not Found');
         return;

@@ -3,11 +3,12 @@
 //! build leaves the previous output untouched.
 
 use crate::input::{self, Entry};
-use crate::page::{article_page, PageContext};
+use crate::page::{article_page, home_page, PageContext};
 use crate::InputError;
 use portal_core::archive::{article_file, category_page_file, Archive};
 use portal_core::date;
-use portal_core::feed::Article;
+use portal_core::feed::{read_feed, Article, ReadOptions};
+use portal_core::index::{FeedIndex, HEADLINES};
 use portal_core::html::{escape, to_html};
 use portal_core::paging;
 use portal_core::related::related_among;
@@ -23,7 +24,7 @@ pub struct Options {
     pub feeds: Vec<PathBuf>,
     pub article_dirs: Vec<PathBuf>,
     /// The app's release build (`dist/`): copied in, so the output is a
-    /// complete site, and its index.html is the crawler pages' template.
+    /// complete site, and its app.html is the pre-rendered pages' template.
     /// Without it only the data is written.
     pub app_dir: Option<PathBuf>,
     /// Absolute URL of the site root, ending in `/`.
@@ -38,7 +39,6 @@ pub struct Options {
 const POOL_PER_KEY: usize = 48;
 /// Items of the home feed beyond headlines and category blocks.
 const HOME_LATEST: usize = 20;
-const HEADLINES: usize = 4;
 const SITEMAP_URLS: usize = 50_000;
 
 #[derive(Debug, Default)]
@@ -228,7 +228,9 @@ fn swap_in(staging: &Path, out: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Copies the app bundle (not its demo data) and returns its index.html.
+/// Copies the app bundle (not its demo data) and returns the page the
+/// pre-rendered pages start from: app.html (the release build's page as
+/// trunk wrote it), else index.html.
 fn copy_app(options: &Options, root: &Path) -> Result<Option<String>, Vec<InputError>> {
     let Some(app) = &options.app_dir else { return Ok(None) };
     let fail = |path: &Path, e: std::io::Error| vec![InputError { file: path.display().to_string(), detail: format!("复制应用文件失败：{e}") }];
@@ -248,8 +250,8 @@ fn copy_app(options: &Options, root: &Path) -> Result<Option<String>, Vec<InputE
             }
         }
     }
-    let index = app.join("index.html");
-    std::fs::read_to_string(&index).map(Some).map_err(|e| fail(&index, e))
+    let page = [app.join("app.html"), app.join("index.html")].into_iter().find(|p| p.is_file()).unwrap_or_else(|| app.join("app.html"));
+    std::fs::read_to_string(&page).map(Some).map_err(|e| fail(&page, e))
 }
 
 fn write_all(plan: &Plan, options: &Options, root: &Path, template: Option<&str>) -> Result<Report, Vec<InputError>> {
@@ -292,6 +294,15 @@ fn write_all(plan: &Plan, options: &Options, root: &Path, template: Option<&str>
     value["feed_url"] = format!("{base}feed.json").into();
     value["_portal"] = json!({ "archive": archive.to_json() });
     write_json(root, "feed.json", &value).map_err(|e| io("feed.json", e))?;
+    if let Some(template) = template {
+        // The home page pre-rendered from the feed the app will read, so the
+        // two show the same; app.html stays the plain app for deep links.
+        let parsed = read_feed(&value, ReadOptions { offset_minutes: offset, fallback_source: None }).expect("the home feed just built reads back");
+        let home = FeedIndex::new(parsed.feed.items, site);
+        write(root, "index.html", home_page(template, site, &home, HEADLINES).as_bytes()).map_err(|e| io("index.html", e))?;
+        write(root, "app.html", template.as_bytes()).map_err(|e| io("app.html", e))?;
+        files += 2;
+    }
     let mut site_json = options.site_json.clone();
     site_json["feed"] = "feed.json".into();
     write_json(root, "site.json", &site_json).map_err(|e| io("site.json", e))?;
@@ -380,8 +391,8 @@ fn write_articles(plan: &Plan, options: &Options, root: &Path, template: Option<
         }
         files += 1;
         if let Some(template) = template {
-            let category_name = article.category.as_deref().and_then(|slug| site.category(slug)).map(|c| c.name.as_str());
-            let page = article_page(template, &article, &PageContext { site, base_url: base, category_name });
+            let category = article.category.as_deref().and_then(|slug| site.category(slug));
+            let page = article_page(template, &article, &PageContext { site, base_url: base, category });
             let path = format!("article/{}/index.html", article.id);
             if let Err(e) = write(root, &path, page.as_bytes()) {
                 errors.push(InputError { file: path, detail: format!("写入失败：{e}") });

@@ -1,19 +1,21 @@
-//! The crawler page of one article: the app's own `index.html` with the
-//! article's title, description, canonical URL, Open Graph, Twitter and
-//! government page meta tags, and its text in the body, so that search
-//! engines and chat apps (which run no JavaScript) see the article. The app
-//! then starts as usual and removes the pre-rendered copy (`#prerender`).
+//! Pre-rendered pages: the app's own `index.html` with a page's meta tags
+//! in the head and its content in the body (`#prerender`), so that readers
+//! see it the moment the HTML arrives and search engines and chat apps
+//! (which run no JavaScript) see it at all. The app then starts as usual and
+//! swaps in its own copy of the page (`dom::hand_over_from_prerender`).
+//! The markup repeats the app's classes, so nothing moves at the swap.
 
 use portal_core::date;
 use portal_core::feed::Article;
 use portal_core::html::{escape, text_of, to_html};
-use portal_core::site::SiteConfig;
+use portal_core::index::FeedIndex;
+use portal_core::site::{Category, SiteConfig};
 
 pub struct PageContext<'a> {
     pub site: &'a SiteConfig,
     /// Absolute URL of the site root, ending in `/`.
     pub base_url: &'a str,
-    pub category_name: Option<&'a str>,
+    pub category: Option<&'a Category>,
 }
 
 fn meta(out: &mut String, attribute: &str, key: &str, value: &str) {
@@ -51,7 +53,7 @@ pub fn article_page(template: &str, article: &Article, context: &PageContext) ->
         ("SiteName", site.name.as_str()),
         ("SiteDomain", domain),
         ("SiteIDCode", site.footer.site_code.as_deref().unwrap_or_default()),
-        ("ColumnName", context.category_name.unwrap_or_default()),
+        ("ColumnName", context.category.map(|c| c.name.as_str()).unwrap_or_default()),
         ("ArticleTitle", article.title.as_str()),
         ("PubDate", pub_date.as_str()),
         ("ContentSource", article.source.as_deref().unwrap_or_default()),
@@ -71,15 +73,80 @@ pub fn article_page(template: &str, article: &Article, context: &PageContext) ->
     .flatten()
     .collect::<Vec<_>>()
     .join("　");
-    // The app's own classes, so the page looks the same before it takes over.
+    let crumbs = context.category.map(|c| format!("<li><a href=\"category/{}\">{}</a></li>", escape(&c.slug), escape(&c.name))).unwrap_or_default();
     let body = format!(
-        "<div id=\"prerender\"><main><article class=\"article\"><header class=\"article-header\"><h1>{}</h1><div class=\"article-meta\">{}</div></header><div class=\"article-body\">{}</div></article></main></div>\n",
+        "<div id=\"prerender\">{}<main><div class=\"article-layout\"><div class=\"article-column\"><nav class=\"breadcrumb\" aria-label=\"当前位置\"><span class=\"breadcrumb-label\">当前位置：</span><ol><li><a href=\"./\">{}</a></li>{crumbs}</ol></nav><article class=\"article\"><header class=\"article-header\"><h1>{}</h1><div class=\"article-meta\">{}</div></header><div class=\"article-body\">{}</div></article></div></div></main></div>\n",
+        site_header(site, None),
+        escape(&site.name),
         escape(&article.title),
         escape(&byline),
         to_html(&article.body)
     );
+    splice(template, &format!("{} - {}", article.title, site.name), &head, &body)
+}
 
-    let title = format!("<title>{} - {}</title>", escape(&article.title), escape(&site.name));
+/// The home page (要闻 and one block per category) as the app renders it
+/// from `home`, the home feed. Links are relative, so they resolve against
+/// the page's `<base href>` wherever the site is hosted.
+pub fn home_page(template: &str, site: &SiteConfig, home: &FeedIndex, headline_count: usize) -> String {
+    let offset = site.offset_minutes();
+    let list = |articles: &[&Article]| {
+        let rows: String = articles
+            .iter()
+            .map(|a| {
+                let date = a.published.map(|at| format!("<time datetime=\"{}\">{}</time>", date::format_rfc3339(at, offset), date::format_date(at, offset))).unwrap_or_default();
+                format!("<li><a href=\"article/{}\">{}</a>{date}</li>", escape(&a.id), escape(&a.title))
+            })
+            .collect();
+        format!("<ul class=\"article-list\">{rows}</ul>")
+    };
+    let headlines = home.headlines(headline_count);
+    let lead = headlines.first().map(|a| {
+        let image = a.image.as_ref().map(|src| format!("<img src=\"{}\" alt=\"\" width=\"640\" height=\"400\">", escape(src))).unwrap_or_default();
+        format!("<article class=\"lead-story\">{image}<div><h2><a href=\"article/{}\">{}</a></h2><p>{}</p></div></article>", escape(&a.id), escape(&a.title), escape(&a.summary))
+    });
+    let blocks: String = site
+        .categories
+        .iter()
+        .map(|category| {
+            let items: Vec<&Article> = home.category(&category.slug).into_iter().take(site.block_size).collect();
+            let content = if items.is_empty() { "<p class=\"empty\">暂无文章</p>".to_string() } else { list(&items) };
+            let name = escape(&category.name);
+            format!("<section class=\"category-block\"><div class=\"block-heading\"><h2>{name}</h2><a class=\"more\" href=\"category/{}\">[更多<span class=\"visually-hidden\">{name}</span>]</a></div>{content}</section>", escape(&category.slug))
+        })
+        .collect();
+    let body = format!(
+        "<div id=\"prerender\" data-home>{}<main><h1 class=\"visually-hidden\">{}首页</h1><section class=\"headlines\"><h2 class=\"section-heading\">要闻</h2>{}{}</section><div class=\"home-blocks\">{blocks}</div></main></div>\n",
+        site_header(site, Some("./")),
+        escape(&site.name),
+        lead.unwrap_or_default(),
+        list(&headlines[headlines.len().min(1)..]),
+    );
+    let mut head = String::new();
+    meta(&mut head, "name", "description", site.description.as_deref().unwrap_or(&site.name));
+    splice(template, &site.name, &head, &body)
+}
+
+/// The app's site header (`components/header.rs`) as it first renders,
+/// `current` being the nav link of this page. Its 适老化 switch waits
+/// for the app.
+fn site_header(site: &SiteConfig, current: Option<&str>) -> String {
+    let link = |href: &str, text: &str| {
+        let mark = if current == Some(href) { " aria-current=\"page\"" } else { "" };
+        format!("<li><a href=\"{}\"{mark}>{}</a></li>", escape(href), escape(text))
+    };
+    let logo = site.logo.as_ref().map(|src| format!("<img src=\"{}\" alt=\"\" width=\"48\" height=\"48\">", escape(src))).unwrap_or_default();
+    let nav: String = std::iter::once(link("./", "首页")).chain(site.categories.iter().map(|c| link(&format!("category/{}", c.slug), &c.name))).collect();
+    format!(
+        "<header class=\"site-header\"><div class=\"header-inner\"><a class=\"site-name\" href=\"./\">{logo}<span>{}</span></a><button type=\"button\" class=\"elder-toggle\" aria-pressed=\"false\" disabled>适老化模式</button></div><nav class=\"site-nav\" aria-label=\"栏目导航\"><ul>{nav}</ul></nav></header>",
+        escape(&site.name)
+    )
+}
+
+/// `template` with its `<title>` replaced, `head` added to the head and
+/// `body` put first in the body.
+fn splice(template: &str, title: &str, head: &str, body: &str) -> String {
+    let title = format!("<title>{}</title>", escape(title));
     let mut page = match (template.find("<title>"), template.find("</title>")) {
         (Some(start), Some(end)) if start < end => format!("{}{}{}", &template[..start], title, &template[end + "</title>".len()..]),
         _ => template.replacen("</head>", &format!("  {title}\n</head>"), 1),
@@ -87,7 +154,7 @@ pub fn article_page(template: &str, article: &Article, context: &PageContext) ->
     page = page.replacen("</head>", &format!("{head}</head>"), 1);
     match page.find("<body>") {
         Some(at) => page.insert_str(at + "<body>".len(), &format!("\n{body}")),
-        None => page.push_str(&body),
+        None => page.push_str(body),
     }
     page
 }

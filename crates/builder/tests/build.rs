@@ -151,7 +151,9 @@ fn crawler_pages_carry_the_article_and_its_meta_tags() {
     ] {
         assert!(page.contains(tag), "missing {tag}");
     }
-    assert!(page.contains("<div id=\"prerender\"><main><article class=\"article\"><header class=\"article-header\"><h1>"));
+    // The app's header, breadcrumb and article markup, so nothing moves when the app takes over.
+    assert!(page.contains("<div id=\"prerender\"><header class=\"site-header\">"));
+    assert!(page.contains("<li><a href=\"category/kfqdt\">开发区动态</a></li></ol></nav><article class=\"article\"><header class=\"article-header\"><h1>"));
     assert!(page.contains(&article["content_html"].as_str().unwrap()[..60]), "the article text is in the HTML");
 }
 
@@ -210,4 +212,31 @@ fn a_json_feed_is_an_input_too() {
     assert_eq!(article["items"][0]["_portal"]["previous"]["id"], "f3");
     assert_eq!(article["items"][0]["_portal"]["next"]["id"], "f1");
     assert!(article["items"][0]["content_html"].as_str().unwrap().contains("<figcaption>图说</figcaption>"));
+}
+
+#[test]
+fn the_home_page_is_pre_rendered_and_deep_links_get_the_plain_app() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(&dir.path().join("src"), 30, 3).unwrap();
+    let app = app_dir(dir.path());
+    let out = dir.path().join("site");
+    build(&options(&dir.path().join("src"), &out, Some(&app))).unwrap();
+
+    let home = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(home.contains("<title>合成档案测试站</title>"));
+    assert!(home.contains("<div id=\"prerender\" data-home><header class=\"site-header\">"));
+    assert!(home.contains("<li><a href=\"./\" aria-current=\"page\">首页</a></li>"));
+    assert!(home.contains("<main><h1 class=\"visually-hidden\">合成档案测试站首页</h1>"));
+    let site = read(&out.join("site.json"));
+    let feed = read(&out.join("feed.json"));
+    let newest = feed["items"][0]["id"].as_str().unwrap();
+    // Relative links: they resolve against <base href="/news/">.
+    assert!(home.contains(&format!("href=\"article/{newest}\"")), "the newest article is listed");
+    for category in site["categories"].as_array().unwrap() {
+        assert!(home.contains(&format!("<a class=\"more\" href=\"category/{}\">[更多", category["slug"].as_str().unwrap())));
+    }
+    assert_eq!(home.matches("<title>").count(), 1);
+
+    let plain = std::fs::read_to_string(out.join("app.html")).unwrap();
+    assert_eq!(plain, std::fs::read_to_string(app.join("index.html")).unwrap());
 }

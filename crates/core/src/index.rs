@@ -5,6 +5,9 @@ use crate::feed::Article;
 use crate::site::SiteConfig;
 use std::collections::HashMap;
 
+/// How many headlines (要闻) the home page shows.
+pub const HEADLINES: usize = 4;
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FeedIndex {
     /// Newest first. `category` holds the configured slug, or `None`.
