@@ -1,11 +1,16 @@
 // Starts the wasm app. A file rather than trunk's inline script, so the
 // Content-Security-Policy can forbid inline scripts altogether.
 const tag = document.querySelector('script[data-wasm]');
-// A host that answers deep links with index.html rather than app.html would
-// show the pre-rendered home page under another page's address: drop it.
-const home = document.querySelector('#prerender[data-home]');
-const path = (p) => p.replace(/\/+$/, '');
-if (home && path(location.pathname) !== path(new URL(document.baseURI).pathname)) home.remove();
+// A pre-rendered page shows one address. A host may answer others with it
+// (index.html, the home page, for every deep link; category/x/index.html,
+// page 1, for ?page=2): then it must go before it is seen.
+const prerendered = document.getElementById('prerender');
+if (prerendered) {
+  const trim = (path) => path.replace(/\/+$/, '');
+  const own = new URL(prerendered.dataset.path, document.baseURI).pathname;
+  const page = new URLSearchParams(location.search).get('page');
+  if (trim(location.pathname) !== trim(own) || (page !== null && page !== '1')) prerendered.remove();
+}
 try {
   const { default: init } = await import(tag.dataset.js);
   await init({ module_or_path: tag.dataset.wasm });

@@ -64,9 +64,11 @@ fn build(document: &web_sys::Document, node: &Node) -> Option<web_sys::Node> {
     }
 }
 
-/// Removes a crawler page's pre-rendered article once the app has rendered
-/// its own page; until then CSS keeps the app hidden behind it, so readers
-/// see the article as soon as the HTML arrives, without a flash.
+/// Removes a pre-rendered page (portal-build's home, category and article
+/// pages) once the app has rendered its own page with the same content, not
+/// a skeleton; until then CSS keeps the app hidden behind it, so readers see
+/// the page as soon as the HTML arrives, without a flash. Every route calls
+/// this where its content is complete, and so does the error panel.
 pub fn hand_over_from_prerender() {
     if let Some(prerendered) = document().get_element_by_id("prerender") {
         leptos::prelude::request_animation_frame(move || prerendered.remove());

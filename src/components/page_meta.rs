@@ -6,8 +6,6 @@ use leptos_meta::{Meta, Title};
 #[component]
 pub fn PageMeta(#[prop(into)] title: String, #[prop(into)] description: String, #[prop(into)] site_name: String) -> impl IntoView {
     let full = if title.is_empty() { site_name } else { format!("{title} - {site_name}") };
-    // Every finished page has a PageMeta: the moment to replace a pre-rendered copy.
-    crate::dom::hand_over_from_prerender();
     view! {
         <Title text=full/>
         <Meta name="description" content=description/>

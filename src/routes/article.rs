@@ -40,6 +40,7 @@ pub fn ArticlePage() -> impl IntoView {
 
 #[component]
 fn ArticleContent(portal: Arc<Portal>, view: Arc<ArticleView>) -> impl IntoView {
+    dom::hand_over_from_prerender();
     let paths = expect_context::<PortalLoader>().paths;
     let site = &portal.site;
     let article = &view.article;

@@ -36,17 +36,21 @@ pub fn CategoryPage() -> impl IntoView {
         let body = move || match page.get() {
             None => view! { <Loading/> }.into_any(),
             Some(Ok(loaded)) => {
+                crate::dom::hand_over_from_prerender();
                 let items = links(&loaded.items, &paths, offset);
                 let list = if items.is_empty() { view! { <p class="empty">"该栏目暂无文章。"</p> }.into_any() } else { view! { <ArticleList items show_dates=true/> }.into_any() };
                 view! { {list} <Pager page=loaded.page slug=slug.clone() paths=paths.clone()/> }.into_any()
             }
-            Some(Err(CategoryError::Page(error))) => view! {
-                <div class="notice" role="alert">
-                    <p>{error.to_string()}</p>
-                    <p><a href=paths.category(&slug, 1)>"返回第 1 页"</a></p>
-                </div>
+            Some(Err(CategoryError::Page(error))) => {
+                crate::dom::hand_over_from_prerender();
+                view! {
+                    <div class="notice" role="alert">
+                        <p>{error.to_string()}</p>
+                        <p><a href=paths.category(&slug, 1)>"返回第 1 页"</a></p>
+                    </div>
+                }
+                .into_any()
             }
-            .into_any(),
             Some(Err(CategoryError::Load(error))) => view! { <ErrorPanel error retry/> }.into_any(),
             Some(Err(CategoryError::NoSuchCategory)) => view! { <NotFound portal=for_missing.clone() what="栏目"/> }.into_any(),
         };

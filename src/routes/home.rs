@@ -11,6 +11,7 @@ use leptos::prelude::*;
 pub fn HomePage() -> impl IntoView {
     let paths = expect_context::<PortalLoader>().paths;
     with_portal(move |portal| {
+        crate::dom::hand_over_from_prerender();
         let site = &portal.site;
         let offset = site.offset_minutes();
         let headlines = portal.index.headlines(portal_core::index::HEADLINES);

@@ -14,6 +14,7 @@ pub fn NotFoundPage() -> impl IntoView {
 /// `what` is 页面, 栏目 or 文章.
 #[component]
 pub fn NotFound(portal: Arc<Portal>, what: &'static str) -> impl IntoView {
+    crate::dom::hand_over_from_prerender();
     let paths = expect_context::<PortalLoader>().paths;
     let site = &portal.site;
     let categories = site

@@ -155,7 +155,7 @@ test('pointing at an article link fetches its file before the click', async () =
 
 test('the home page is pre-rendered from the home feed and handed over to the app', async () => {
   const html = await (await fetch(env.server.url)).text();
-  assert.match(html, /<div id="prerender" data-home>/);
+  assert.match(html, /<div id="prerender" data-path="">/);
   const listed = (page) => page.locator('.home-blocks .article-list a').evaluateAll((a) => a.map((l) => [l.textContent, l.getAttribute('href')]));
 
   const noScript = await env.browser.newContext({ javaScriptEnabled: false });
@@ -180,18 +180,28 @@ test('the home page is pre-rendered from the home feed and handed over to the ap
   await context.close();
 });
 
-test('deep links get the plain app, never the pre-rendered home page', async () => {
-  const html = await (await fetch(`${env.server.url}category/cyfz?page=2`)).text();
-  assert.doesNotMatch(html, /prerender/);
-  // A host still answering deep links with index.html: the loader drops the
-  // home page before the document is even complete.
+test('a pre-rendered page shows only at its own address', async () => {
+  const html = await (await fetch(`${env.server.url}category/no-such-category`)).text();
+  assert.doesNotMatch(html, /prerender/, 'other deep links get app.html');
+  const atLoad = () => document.addEventListener('DOMContentLoaded', () => { window.prerenderAtLoad = !!document.getElementById('prerender'); });
   const old = await startServer({ root: TREE, fallback: 'index.html' });
-  const { page, problems, context } = await session();
+  const { page, problems, context } = await session({ allowErrors: ['404'] });
   try {
-    await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => { window.homeAtLoad = !!document.getElementById('prerender'); }));
-    await page.goto(`${old.url}category/cyfz?page=2`);
-    assert.equal(await page.evaluate(() => window.homeAtLoad), false);
+    await page.addInitScript(atLoad);
+    // Page 2 is answered with page 1's file: the loader drops page 1 before
+    // the document is even complete.
+    await page.goto(`${env.server.url}category/cyfz?page=2`);
+    assert.equal(await page.evaluate(() => window.prerenderAtLoad), false);
     await page.locator('.pager [aria-current="page"]', { hasText: '2' }).waitFor();
+    // A host still answering deep links with index.html: the home page goes.
+    await page.goto(`${old.url}category/no-such-category`);
+    assert.equal(await page.evaluate(() => window.prerenderAtLoad), false);
+    await page.locator('main h1', { hasText: '您访问的栏目不存在' }).waitFor();
+    // At its own address it stays until the app has the same page.
+    await page.goto(`${env.server.url}category/cyfz`);
+    assert.equal(await page.evaluate(() => window.prerenderAtLoad), true);
+    await page.locator('#prerender').waitFor({ state: 'detached' });
+    assert.equal(await page.locator('main#main .category-page h1').innerText(), '产业发展');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

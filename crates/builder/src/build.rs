@@ -3,7 +3,7 @@
 //! build leaves the previous output untouched.
 
 use crate::input::{self, Entry};
-use crate::page::{article_page, home_page, PageContext};
+use crate::page::{article_page, category_page, home_page, PageContext};
 use crate::InputError;
 use portal_core::archive::{article_file, category_page_file, Archive};
 use portal_core::date;
@@ -277,6 +277,13 @@ fn write_all(plan: &Plan, options: &Options, root: &Path, template: Option<&str>
             }
             let file = category_page_file(&category.slug, number);
             write_json(root, &file, &value).map_err(|e| io(&file, e))?;
+            files += 1;
+        }
+        if let Some(template) = template {
+            let page = paging::page(list.len(), site.page_size, 1).ok();
+            let first: Vec<&Article> = list.iter().take(site.page_size).map(|&i| plan.article(i)).collect();
+            let path = format!("category/{}/index.html", category.slug);
+            write(root, &path, category_page(template, site, category, &first, page).as_bytes()).map_err(|e| io(&path, e))?;
             files += 1;
         }
     }

@@ -9,6 +9,7 @@ use portal_core::date;
 use portal_core::feed::Article;
 use portal_core::html::{escape, text_of, to_html};
 use portal_core::index::FeedIndex;
+use portal_core::paging::{pager_numbers, Page};
 use portal_core::site::{Category, SiteConfig};
 
 pub struct PageContext<'a> {
@@ -73,11 +74,11 @@ pub fn article_page(template: &str, article: &Article, context: &PageContext) ->
     .flatten()
     .collect::<Vec<_>>()
     .join("　");
-    let crumbs = context.category.map(|c| format!("<li><a href=\"category/{}\">{}</a></li>", escape(&c.slug), escape(&c.name))).unwrap_or_default();
     let body = format!(
-        "<div id=\"prerender\">{}<main><div class=\"article-layout\"><div class=\"article-column\"><nav class=\"breadcrumb\" aria-label=\"当前位置\"><span class=\"breadcrumb-label\">当前位置：</span><ol><li><a href=\"./\">{}</a></li>{crumbs}</ol></nav><article class=\"article\"><header class=\"article-header\"><h1>{}</h1><div class=\"article-meta\">{}</div></header><div class=\"article-body\">{}</div></article></div></div></main></div>\n",
+        "<div id=\"prerender\" data-path=\"{}\">{}<main><div class=\"article-layout\"><div class=\"article-column\">{}<article class=\"article\"><header class=\"article-header\"><h1>{}</h1><div class=\"article-meta\">{}</div></header><div class=\"article-body\">{}</div></article></div></div></main></div>\n",
+        escape(&format!("article/{}", article.id)),
         site_header(site, None),
-        escape(&site.name),
+        breadcrumb(site, context.category),
         escape(&article.title),
         escape(&byline),
         to_html(&article.body)
@@ -90,16 +91,6 @@ pub fn article_page(template: &str, article: &Article, context: &PageContext) ->
 /// the page's `<base href>` wherever the site is hosted.
 pub fn home_page(template: &str, site: &SiteConfig, home: &FeedIndex, headline_count: usize) -> String {
     let offset = site.offset_minutes();
-    let list = |articles: &[&Article]| {
-        let rows: String = articles
-            .iter()
-            .map(|a| {
-                let date = a.published.map(|at| format!("<time datetime=\"{}\">{}</time>", date::format_rfc3339(at, offset), date::format_date(at, offset))).unwrap_or_default();
-                format!("<li><a href=\"article/{}\">{}</a>{date}</li>", escape(&a.id), escape(&a.title))
-            })
-            .collect();
-        format!("<ul class=\"article-list\">{rows}</ul>")
-    };
     let headlines = home.headlines(headline_count);
     let lead = headlines.first().map(|a| {
         let image = a.image.as_ref().map(|src| format!("<img src=\"{}\" alt=\"\" width=\"640\" height=\"400\">", escape(src))).unwrap_or_default();
@@ -110,21 +101,81 @@ pub fn home_page(template: &str, site: &SiteConfig, home: &FeedIndex, headline_c
         .iter()
         .map(|category| {
             let items: Vec<&Article> = home.category(&category.slug).into_iter().take(site.block_size).collect();
-            let content = if items.is_empty() { "<p class=\"empty\">暂无文章</p>".to_string() } else { list(&items) };
+            let content = if items.is_empty() { "<p class=\"empty\">暂无文章</p>".to_string() } else { article_list(&items, offset) };
             let name = escape(&category.name);
             format!("<section class=\"category-block\"><div class=\"block-heading\"><h2>{name}</h2><a class=\"more\" href=\"category/{}\">[更多<span class=\"visually-hidden\">{name}</span>]</a></div>{content}</section>", escape(&category.slug))
         })
         .collect();
     let body = format!(
-        "<div id=\"prerender\" data-home>{}<main><h1 class=\"visually-hidden\">{}首页</h1><section class=\"headlines\"><h2 class=\"section-heading\">要闻</h2>{}{}</section><div class=\"home-blocks\">{blocks}</div></main></div>\n",
+        "<div id=\"prerender\" data-path=\"\">{}<main><h1 class=\"visually-hidden\">{}首页</h1><section class=\"headlines\"><h2 class=\"section-heading\">要闻</h2>{}{}</section><div class=\"home-blocks\">{blocks}</div></main></div>\n",
         site_header(site, Some("./")),
         escape(&site.name),
         lead.unwrap_or_default(),
-        list(&headlines[headlines.len().min(1)..]),
+        article_list(&headlines[headlines.len().min(1)..], offset),
     );
     let mut head = String::new();
     meta(&mut head, "name", "description", site.description.as_deref().unwrap_or(&site.name));
     splice(template, &site.name, &head, &body)
+}
+
+/// Page 1 of a category's list (`routes/category.rs`); `page` is its place
+/// in the list.
+pub fn category_page(template: &str, site: &SiteConfig, category: &Category, items: &[&Article], page: Option<Page>) -> String {
+    let path = format!("category/{}", category.slug);
+    let list = if items.is_empty() { "<p class=\"empty\">该栏目暂无文章。</p>".to_string() } else { article_list(items, site.offset_minutes()) };
+    let pager = page.filter(|p| p.total_pages > 1).map(|p| pager(&path, p)).unwrap_or_default();
+    let name = escape(&category.name);
+    let body = format!(
+        "<div id=\"prerender\" data-path=\"{}\">{}<main>{}<section class=\"category-page\"><h1>{name}</h1>{list}{pager}</section></main></div>\n",
+        escape(&path),
+        site_header(site, Some(&path)),
+        breadcrumb(site, Some(category)),
+    );
+    let mut head = String::new();
+    meta(&mut head, "name", "description", &format!("{}：{}栏目文章列表", site.name, category.name));
+    splice(template, &format!("{} - {}", category.name, site.name), &head, &body)
+}
+
+/// `components/article_list.rs`: titles with their dates.
+fn article_list(articles: &[&Article], offset: i32) -> String {
+    let rows: String = articles
+        .iter()
+        .map(|a| {
+            let date = a.published.map(|at| format!("<time datetime=\"{}\">{}</time>", date::format_rfc3339(at, offset), date::format_date(at, offset))).unwrap_or_default();
+            format!("<li><a href=\"article/{}\">{}</a>{date}</li>", escape(&a.id), escape(&a.title))
+        })
+        .collect();
+    format!("<ul class=\"article-list\">{rows}</ul>")
+}
+
+/// `components/pager.rs`.
+fn pager(path: &str, page: Page) -> String {
+    let href = |n: usize| escape(&if n > 1 { format!("{path}?page={n}") } else { path.to_string() });
+    let step = |to: Option<usize>, rel: &str, text: &str| match to {
+        Some(n) => format!("<li><a href=\"{}\" rel=\"{rel}\">{text}</a></li>", href(n)),
+        None => format!("<li><span class=\"disabled\" aria-disabled=\"true\">{text}</span></li>"),
+    };
+    let numbers: String = pager_numbers(page.number, page.total_pages)
+        .into_iter()
+        .map(|n| match n {
+            Some(n) if n == page.number => format!("<li><a href=\"{}\" aria-current=\"page\" aria-label=\"第 {n} 页，当前页\">{n}</a></li>", href(n)),
+            Some(n) => format!("<li><a href=\"{}\" aria-label=\"第 {n} 页\">{n}</a></li>", href(n)),
+            None => "<li aria-hidden=\"true\">…</li>".to_string(),
+        })
+        .collect();
+    format!(
+        "<nav class=\"pager\" aria-label=\"分页\"><ul>{}{numbers}{}</ul><p class=\"pager-summary\">第 {} 页，共 {} 页</p></nav>",
+        step((page.number > 1).then(|| page.number - 1), "prev", "上一页"),
+        step((page.number < page.total_pages).then_some(page.number + 1), "next", "下一页"),
+        page.number,
+        page.total_pages
+    )
+}
+
+/// `components/breadcrumb.rs`: 当前位置.
+fn breadcrumb(site: &SiteConfig, category: Option<&Category>) -> String {
+    let crumb = category.map(|c| format!("<li><a href=\"category/{}\">{}</a></li>", escape(&c.slug), escape(&c.name))).unwrap_or_default();
+    format!("<nav class=\"breadcrumb\" aria-label=\"当前位置\"><span class=\"breadcrumb-label\">当前位置：</span><ol><li><a href=\"./\">{}</a></li>{crumb}</ol></nav>", escape(&site.name))
 }
 
 /// The app's site header (`components/header.rs`) as it first renders,

@@ -152,7 +152,7 @@ fn crawler_pages_carry_the_article_and_its_meta_tags() {
         assert!(page.contains(tag), "missing {tag}");
     }
     // The app's header, breadcrumb and article markup, so nothing moves when the app takes over.
-    assert!(page.contains("<div id=\"prerender\"><header class=\"site-header\">"));
+    assert!(page.contains("<div id=\"prerender\" data-path=\"article/n000000\"><header class=\"site-header\">"));
     assert!(page.contains("<li><a href=\"category/kfqdt\">开发区动态</a></li></ol></nav><article class=\"article\"><header class=\"article-header\"><h1>"));
     assert!(page.contains(&article["content_html"].as_str().unwrap()[..60]), "the article text is in the HTML");
 }
@@ -215,7 +215,7 @@ fn a_json_feed_is_an_input_too() {
 }
 
 #[test]
-fn the_home_page_is_pre_rendered_and_deep_links_get_the_plain_app() {
+fn home_and_category_pages_are_pre_rendered_and_deep_links_get_the_plain_app() {
     let dir = tempfile::tempdir().unwrap();
     generate(&dir.path().join("src"), 30, 3).unwrap();
     let app = app_dir(dir.path());
@@ -224,7 +224,7 @@ fn the_home_page_is_pre_rendered_and_deep_links_get_the_plain_app() {
 
     let home = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(home.contains("<title>合成档案测试站</title>"));
-    assert!(home.contains("<div id=\"prerender\" data-home><header class=\"site-header\">"));
+    assert!(home.contains("<div id=\"prerender\" data-path=\"\"><header class=\"site-header\">"));
     assert!(home.contains("<li><a href=\"./\" aria-current=\"page\">首页</a></li>"));
     assert!(home.contains("<main><h1 class=\"visually-hidden\">合成档案测试站首页</h1>"));
     let site = read(&out.join("site.json"));
@@ -236,6 +236,16 @@ fn the_home_page_is_pre_rendered_and_deep_links_get_the_plain_app() {
         assert!(home.contains(&format!("<a class=\"more\" href=\"category/{}\">[更多", category["slug"].as_str().unwrap())));
     }
     assert_eq!(home.matches("<title>").count(), 1);
+
+    let first_page = &read(&out.join("feeds/kfqdt/1.json"))["items"];
+    let category = std::fs::read_to_string(out.join("category/kfqdt/index.html")).unwrap();
+    assert!(category.contains("<title>开发区动态 - 合成档案测试站</title>"));
+    assert!(category.contains("<div id=\"prerender\" data-path=\"category/kfqdt\">"));
+    assert!(category.contains("<li><a href=\"category/kfqdt\" aria-current=\"page\">开发区动态</a></li>"));
+    assert!(category.contains("<section class=\"category-page\"><h1>开发区动态</h1><ul class=\"article-list\">"));
+    for item in first_page.as_array().unwrap() {
+        assert!(category.contains(&format!("<a href=\"article/{}\">{}</a>", item["id"].as_str().unwrap(), item["title"].as_str().unwrap())));
+    }
 
     let plain = std::fs::read_to_string(out.join("app.html")).unwrap();
     assert_eq!(plain, std::fs::read_to_string(app.join("index.html")).unwrap());
