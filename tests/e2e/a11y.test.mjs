@@ -4,11 +4,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { setup, openPage, ready, ROOT } from './helpers.mjs';
+import { setup, openPage, ready, axe, ROOT } from './helpers.mjs';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
 const ROUTES = { home: '', category: 'category/cyfz', article: 'article/a1003', 'not found': 'article/nope' };
 
@@ -24,14 +22,6 @@ async function open(path, { elder = false, failFeed = false, contextOptions = {}
   if (failFeed) await session.page.locator('.error-panel').waitFor();
   else await ready(session.page);
   return session;
-}
-
-async function axe(page) {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
-  });
 }
 
 describe('axe-core: zero WCAG 2.1 A/AA violations', () => {

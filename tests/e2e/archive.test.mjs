@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, openPage, ready, ROOT } from './helpers.mjs';
+import { setup, openPage, ready, axe, ROOT } from './helpers.mjs';
 import { startServer } from './server.mjs';
 
 const TREE = join(ROOT, 'dist-archive');
@@ -206,5 +206,18 @@ test('a pre-rendered page shows only at its own address', async () => {
   } finally {
     await context.close();
     await old.close();
+  }
+});
+
+test('pre-rendered pages pass axe-core before the app starts', async () => {
+  for (const path of ['', 'category/cyfz', 'article/n000777']) {
+    const { page, problems, context } = await session({ contextOptions: { bypassCSP: true } });
+    await context.route('**/boot.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+    await page.goto(env.server.url + path);
+    assert.ok(await page.locator('#prerender h1').count(), `${path || 'home'} is pre-rendered`);
+    assert.deepEqual(await axe(page), [], path || 'home');
+    assert.equal(await page.locator('main#main').count(), 0, 'the app did not start');
+    assert.deepEqual(problems, []);
+    await context.close();
   }
 });

@@ -7,6 +7,7 @@ import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -65,4 +66,15 @@ export async function openPage(browser, { allowErrors = [], contextOptions = {} 
 /** Waits for the app (not a pre-rendered copy) to render a page's main heading. */
 export async function ready(page) {
   await page.locator('main#main h1').first().waitFor({ state: 'attached', timeout: 20000 });
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's WCAG 2.1 A/AA violations on the page (its CSP must be bypassed). */
+export async function axe(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+  });
 }
