@@ -9,7 +9,7 @@ pub mod routes;
 use components::{footer::Footer, header::Header, page_announcer::PageAnnouncer, prefetch::ArticlePrefetch};
 use leptos::prelude::*;
 
-use leptos_meta::{provide_meta_context, Html};
+use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{ParamSegment, StaticSegment};
 use routes::{article::ArticlePage, category::CategoryPage, home::HomePage, not_found::NotFoundPage};
@@ -23,7 +23,6 @@ pub fn App() -> impl IntoView {
     provide_context(portal);
 
     view! {
-        <Html attr:lang="zh-CN"/>
         <Router base=base>
             <a class="skip-link" href="#main" on:click=|event| {
                 // A plain #main would go through <base href> and the router.
