@@ -31,10 +31,10 @@ pub struct Portal {
     pub archive: Option<Archive>,
     /// Files already fetched this visit, by URL.
     articles: Mutex<HashMap<String, Arc<ArticleView>>>,
-    /// Article files being fetched (a prefetch, then the click): the second
-    /// request waits for the first instead of fetching again.
-    in_flight: Mutex<std::collections::HashSet<String>>,
     pages: Mutex<HashMap<String, Arc<Vec<ArticleRef>>>>,
+    /// Files being fetched (a prefetch, then the click): the second request
+    /// waits for the first instead of fetching again.
+    in_flight: Mutex<std::collections::HashSet<String>>,
 }
 
 /// What an article page shows besides the side blocks.
@@ -78,15 +78,24 @@ impl Portal {
             return Ok(None);
         }
         let url = archive::article_file(&id);
-        while self.in_flight.lock().expect("lock").contains(&url) {
+        self.fetch_once(&url, || self.articles.lock().expect("cache lock").get(&url).map(|hit| Some(hit.clone())), || self.fetch_article(&id, &url)).await
+    }
+
+    /// `cached()`, else `fetch()`; while another caller is fetching `url`,
+    /// waits for it and then looks in the cache again.
+    async fn fetch_once<T, E, F>(&self, url: &str, cached: impl Fn() -> Option<T>, fetch: impl FnOnce() -> F) -> Result<T, E>
+    where
+        F: std::future::Future<Output = Result<T, E>>,
+    {
+        while self.in_flight.lock().expect("lock").contains(url) {
             crate::dom::sleep(20).await;
         }
-        if let Some(hit) = self.articles.lock().expect("cache lock").get(&url) {
-            return Ok(Some(hit.clone()));
+        if let Some(hit) = cached() {
+            return Ok(hit);
         }
-        self.in_flight.lock().expect("lock").insert(url.clone());
-        let fetched = self.fetch_article(&id, &url).await;
-        self.in_flight.lock().expect("lock").remove(&url);
+        self.in_flight.lock().expect("lock").insert(url.to_string());
+        let fetched = fetch().await;
+        self.in_flight.lock().expect("lock").remove(url);
         fetched
     }
 
@@ -123,15 +132,17 @@ impl Portal {
             return Ok(CategoryPage { page, items: Arc::default() });
         }
         let url = archive::category_page_file(&slug, number);
-        if let Some(hit) = self.pages.lock().expect("cache lock").get(&url) {
-            return Ok(CategoryPage { page, items: hit.clone() });
-        }
-        let what = "栏目列表";
-        let bytes = fetch_json(&url, what).await.map_err(CategoryError::Load)?;
-        let parsed = feed::parse_feed_bytes(&bytes, self.read_options()).map_err(|e| CategoryError::Load(LoadError::Invalid { what, url: url.clone(), message: e.to_string() }))?;
+        let items = self.fetch_once(&url, || self.pages.lock().expect("cache lock").get(&url).cloned(), || self.fetch_category_page(&url)).await.map_err(CategoryError::Load)?;
+        Ok(CategoryPage { page, items })
+    }
+
+    async fn fetch_category_page(&self, url: &str) -> Result<Arc<Vec<ArticleRef>>, LoadError> {
+        let (what, url) = ("栏目列表", url.to_string());
+        let bytes = fetch_json(&url, what).await?;
+        let parsed = feed::parse_feed_bytes(&bytes, self.read_options()).map_err(|e| LoadError::Invalid { what, url: url.clone(), message: e.to_string() })?;
         let items: Arc<Vec<ArticleRef>> = Arc::new(parsed.feed.items.iter().map(ArticleRef::from).collect());
         self.pages.lock().expect("cache lock").insert(url, items.clone());
-        Ok(CategoryPage { page, items })
+        Ok(items)
     }
 
     fn read_options(&self) -> ReadOptions<'_> {
@@ -217,7 +228,7 @@ async fn load() -> Result<Arc<Portal>, LoadError> {
         field: "_portal.category".into(),
         message: format!("栏目 “{category}” 不在 site.json 的 categories 中，文章不会出现在栏目列表里"),
     }));
-    Ok(Arc::new(Portal { site, index, problems, archive, articles: Mutex::default(), in_flight: Mutex::default(), pages: Mutex::default() }))
+    Ok(Arc::new(Portal { site, index, problems, archive, articles: Mutex::default(), pages: Mutex::default(), in_flight: Mutex::default() }))
 }
 
 /// Fetches a JSON file (relative URLs resolve against `<base href>`, so

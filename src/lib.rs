@@ -6,7 +6,7 @@ pub mod dom;
 pub mod prefs;
 pub mod routes;
 
-use components::{footer::Footer, header::Header, page_announcer::PageAnnouncer, prefetch::ArticlePrefetch};
+use components::{footer::Footer, header::Header, page_announcer::PageAnnouncer, prefetch::ArchivePrefetch};
 use leptos::prelude::*;
 
 use leptos_meta::provide_meta_context;
@@ -39,7 +39,7 @@ pub fn App() -> impl IntoView {
             </main>
             <Footer/>
             <PageAnnouncer/>
-            <ArticlePrefetch/>
+            <ArchivePrefetch/>
         </Router>
     }
 }

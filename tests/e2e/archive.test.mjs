@@ -89,10 +89,14 @@ test('a category page fetches one page file; the pager knows every page', async 
   const expected = read('feeds/cyfz/5.json').items.map((i) => i.title);
   assert.deepEqual(await page.locator('.category-page .article-list a').allInnerTexts(), expected);
   assert.equal(await page.locator('.pager-summary').innerText(), `第 5 页，共 ${info.pages} 页`);
+  // Pointing at 下一页 fetches page 6; the click then uses that file.
   fetched.length = 0;
+  await page.locator('.pager a[rel="next"]').hover();
+  await page.waitForTimeout(300);
+  assert.deepEqual(lists(), ['/feeds/cyfz/6.json']);
   await page.locator('.pager a[rel="next"]').click();
   await page.locator('.pager [aria-current="page"]', { hasText: '6' }).waitFor();
-  assert.deepEqual(lists(), ['/feeds/cyfz/6.json']);
+  assert.deepEqual(lists(), ['/feeds/cyfz/6.json'], 'the click used the prefetched file');
   await page.goto(`${env.server.url}category/cyfz?page=${info.pages + 1}`);
   await ready(page);
   await page.locator('.notice').waitFor();
