@@ -68,10 +68,32 @@ fn build(document: &web_sys::Document, node: &Node) -> Option<web_sys::Node> {
 /// pages) once the app has rendered its own page with the same content, not
 /// a skeleton; until then CSS keeps the app hidden behind it, so readers see
 /// the page as soon as the HTML arrives, without a flash. Every route calls
-/// this where its content is complete, and so does the error panel.
+/// this where its content is complete.
 pub fn hand_over_from_prerender() {
     if let Some(prerendered) = document().get_element_by_id("prerender") {
         leptos::prelude::request_animation_frame(move || prerendered.remove());
+    }
+}
+
+/// When the app cannot load what a pre-rendered page shows, the reader keeps
+/// that page rather than losing it to an error panel: `notice` is put at the
+/// top of its content, and its links load plain pages (the router would
+/// take them to an app that has no data). Without a pre-rendered page the
+/// error panel is what the reader sees.
+pub fn keep_prerender_after_failure(notice: &str) {
+    let Some(prerendered) = document().get_element_by_id("prerender") else { return };
+    if let Ok(None) = prerendered.query_selector(".prerender-notice") {
+        if let Ok(paragraph) = document().create_element("p") {
+            paragraph.set_class_name("notice prerender-notice");
+            let _ = paragraph.set_attribute("role", "alert");
+            paragraph.set_text_content(Some(notice));
+            let container = prerendered.query_selector("main").ok().flatten().unwrap_or_else(|| prerendered.clone());
+            let _ = container.prepend_with_node_1(&paragraph);
+        }
+        // The router listens for link clicks on the window.
+        let stop = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| event.stop_propagation());
+        let _ = prerendered.add_event_listener_with_callback("click", stop.as_ref().unchecked_ref());
+        stop.forget();
     }
 }
 

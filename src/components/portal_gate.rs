@@ -40,7 +40,7 @@ pub fn Loading() -> impl IntoView {
 pub fn ErrorPanel(error: LoadError, #[prop(optional, into)] retry: Option<Callback<()>>) -> impl IntoView {
     let loader = expect_context::<PortalLoader>();
     let (retrying, set_retrying) = signal(false);
-    crate::dom::hand_over_from_prerender();
+    crate::dom::keep_prerender_after_failure(&format!("{}。本页内容仍可阅读，链接可正常打开；其他功能请稍后刷新页面重试。", error.heading()));
     view! {
         <leptos_meta::Title text="加载失败"/>
         <section class="error-panel" role="alert" aria-labelledby="error-heading">

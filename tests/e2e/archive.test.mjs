@@ -225,3 +225,24 @@ test('pre-rendered pages pass axe-core before the app starts', async () => {
     await context.close();
   }
 });
+
+test('when the data cannot be loaded, a pre-rendered page stays readable', async () => {
+  const id = 'n000777';
+  const article = read(`articles/${id}.json`).items[0];
+  const { page, problems, context } = await session({ allowErrors: ['Failed to load resource'] });
+  await context.route('**/feed.json', (route) => route.fulfill({ status: 500, body: 'down' }));
+  await page.goto(`${env.server.url}article/${id}`);
+  const notice = page.locator('#prerender .prerender-notice[role="alert"]');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /本页内容仍可阅读/);
+  assert.equal(await page.locator('#prerender h1').innerText(), article.title);
+  // Its links load plain pages from the server, not the app's routes.
+  const crumb = page.locator('#prerender .breadcrumb a').nth(1);
+  const href = await crumb.getAttribute('href');
+  await crumb.click();
+  await page.waitForURL(`${env.server.url}${href}`);
+  await page.locator('#prerender .category-page h1').waitFor();
+  await page.locator('#prerender .prerender-notice').waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
