@@ -108,7 +108,9 @@ test('a category page fetches one page file; the pager knows every page', async 
 test('home and side blocks come from the home feed alone', async () => {
   const { page, problems, fetched, context } = await session();
   await page.goto(env.server.url);
-  await page.locator('.home-blocks .category-block').first().waitFor();
+  // The pre-rendered home page shows first; the app's replaces it.
+  await page.locator('main#main .home-blocks .category-block').first().waitFor();
+  await page.locator('#prerender').waitFor({ state: 'detached' });
   assert.deepEqual(fetched.sort(), ['/feed.json', '/site.json']);
   assert.equal(await page.locator('.home-blocks .category-block').count(), 12);
   for (const block of await page.locator('.home-blocks .category-block .article-list').all()) {

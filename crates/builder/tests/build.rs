@@ -112,13 +112,20 @@ fn shards_chain_and_carry_neighbours_and_related_across_page_boundaries() {
     assert_eq!(read(&out.join("sitemap.json"))["categories"][3]["count"], 84);
 }
 
-#[test]
-fn crawler_pages_carry_the_article_and_its_meta_tags() {
+/// 30 generated articles built with a stand-in app: (temporary folder,
+/// app folder, output folder).
+fn site_with_app() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     generate(&dir.path().join("src"), 30, 3).unwrap();
     let app = app_dir(dir.path());
     let out = dir.path().join("site");
     build(&options(&dir.path().join("src"), &out, Some(&app))).unwrap();
+    (dir, app, out)
+}
+
+#[test]
+fn crawler_pages_carry_the_article_and_its_meta_tags() {
+    let (_dir, _app, out) = site_with_app();
     // The app is copied in, its demo feed is not.
     assert!(out.join("portal-0123456789abcdef_bg.wasm").exists());
     assert!(out.join("images/logo.svg").exists());
@@ -216,11 +223,7 @@ fn a_json_feed_is_an_input_too() {
 
 #[test]
 fn home_and_category_pages_are_pre_rendered_and_deep_links_get_the_plain_app() {
-    let dir = tempfile::tempdir().unwrap();
-    generate(&dir.path().join("src"), 30, 3).unwrap();
-    let app = app_dir(dir.path());
-    let out = dir.path().join("site");
-    build(&options(&dir.path().join("src"), &out, Some(&app))).unwrap();
+    let (_dir, app, out) = site_with_app();
 
     let home = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(home.contains("<title>合成档案测试站</title>"));
