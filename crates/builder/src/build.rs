@@ -278,13 +278,12 @@ fn write_all(plan: &Plan, options: &Options, root: &Path, template: Option<&str>
             let file = category_page_file(&category.slug, number);
             write_json(root, &file, &value).map_err(|e| io(&file, e))?;
             files += 1;
-        }
-        if let Some(template) = template {
-            let page = paging::page(list.len(), site.page_size, 1).ok();
-            let first: Vec<&Article> = list.iter().take(site.page_size).map(|&i| plan.article(i)).collect();
-            let path = format!("category/{}/index.html", category.slug);
-            write(root, &path, category_page(template, site, category, &first, page).as_bytes()).map_err(|e| io(&path, e))?;
-            files += 1;
+            if let (1, Some(template)) = (number, template) {
+                let articles: Vec<&Article> = list[page.start..page.end].iter().map(|&i| plan.article(i)).collect();
+                let path = format!("category/{}/index.html", category.slug);
+                write(root, &path, category_page(template, site, category, &articles, page).as_bytes()).map_err(|e| io(&path, e))?;
+                files += 1;
+            }
         }
     }
 
@@ -306,7 +305,7 @@ fn write_all(plan: &Plan, options: &Options, root: &Path, template: Option<&str>
         // two show the same; app.html stays the plain app for deep links.
         let parsed = read_feed(&value, ReadOptions { offset_minutes: offset, fallback_source: None }).expect("the home feed just built reads back");
         let home = FeedIndex::new(parsed.feed.items, site);
-        write(root, "index.html", home_page(template, site, &home, HEADLINES).as_bytes()).map_err(|e| io("index.html", e))?;
+        write(root, "index.html", home_page(template, site, &home).as_bytes()).map_err(|e| io("index.html", e))?;
         write(root, "app.html", template.as_bytes()).map_err(|e| io("app.html", e))?;
         files += 2;
     }

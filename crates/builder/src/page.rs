@@ -8,8 +8,9 @@
 use portal_core::date;
 use portal_core::feed::Article;
 use portal_core::html::{escape, text_of, to_html};
-use portal_core::index::FeedIndex;
+use portal_core::index::{FeedIndex, HEADLINES};
 use portal_core::paging::{pager_numbers, Page};
+use portal_core::paths::encode_component;
 use portal_core::site::{Category, SiteConfig};
 
 pub struct PageContext<'a> {
@@ -76,7 +77,7 @@ pub fn article_page(template: &str, article: &Article, context: &PageContext) ->
     .join("　");
     let body = format!(
         "<div id=\"prerender\" data-path=\"{}\">{}<main><div class=\"article-layout\"><div class=\"article-column\">{}<article class=\"article\"><header class=\"article-header\"><h1>{}</h1><div class=\"article-meta\">{}</div></header><div class=\"article-body\">{}</div></article></div></div></main></div>\n",
-        escape(&format!("article/{}", article.id)),
+        escape(&article_href(&article.id)),
         site_header(site, None),
         breadcrumb(site, context.category),
         escape(&article.title),
@@ -89,12 +90,12 @@ pub fn article_page(template: &str, article: &Article, context: &PageContext) ->
 /// The home page (要闻 and one block per category) as the app renders it
 /// from `home`, the home feed. Links are relative, so they resolve against
 /// the page's `<base href>` wherever the site is hosted.
-pub fn home_page(template: &str, site: &SiteConfig, home: &FeedIndex, headline_count: usize) -> String {
+pub fn home_page(template: &str, site: &SiteConfig, home: &FeedIndex) -> String {
     let offset = site.offset_minutes();
-    let headlines = home.headlines(headline_count);
+    let headlines = home.headlines(HEADLINES);
     let lead = headlines.first().map(|a| {
         let image = a.image.as_ref().map(|src| format!("<img src=\"{}\" alt=\"\" width=\"640\" height=\"400\">", escape(src))).unwrap_or_default();
-        format!("<article class=\"lead-story\">{image}<div><h2><a href=\"article/{}\">{}</a></h2><p>{}</p></div></article>", escape(&a.id), escape(&a.title), escape(&a.summary))
+        format!("<article class=\"lead-story\">{image}<div><h2><a href=\"{}\">{}</a></h2><p>{}</p></div></article>", escape(&article_href(&a.id)), escape(&a.title), escape(&a.summary))
     });
     let blocks: String = site
         .categories
@@ -103,7 +104,7 @@ pub fn home_page(template: &str, site: &SiteConfig, home: &FeedIndex, headline_c
             let items: Vec<&Article> = home.category(&category.slug).into_iter().take(site.block_size).collect();
             let content = if items.is_empty() { "<p class=\"empty\">暂无文章</p>".to_string() } else { article_list(&items, offset) };
             let name = escape(&category.name);
-            format!("<section class=\"category-block\"><div class=\"block-heading\"><h2>{name}</h2><a class=\"more\" href=\"category/{}\">[更多<span class=\"visually-hidden\">{name}</span>]</a></div>{content}</section>", escape(&category.slug))
+            format!("<section class=\"category-block\"><div class=\"block-heading\"><h2>{name}</h2><a class=\"more\" href=\"{}\">[更多<span class=\"visually-hidden\">{name}</span>]</a></div>{content}</section>", escape(&category_href(&category.slug, 1)))
         })
         .collect();
     let body = format!(
@@ -118,12 +119,12 @@ pub fn home_page(template: &str, site: &SiteConfig, home: &FeedIndex, headline_c
     splice(template, &site.name, &head, &body)
 }
 
-/// Page 1 of a category's list (`routes/category.rs`); `page` is its place
-/// in the list.
-pub fn category_page(template: &str, site: &SiteConfig, category: &Category, items: &[&Article], page: Option<Page>) -> String {
-    let path = format!("category/{}", category.slug);
+/// Page 1 of a category's list (`routes/category.rs`): `items`, which are
+/// `page` of the whole list.
+pub fn category_page(template: &str, site: &SiteConfig, category: &Category, items: &[&Article], page: Page) -> String {
+    let path = category_href(&category.slug, 1);
     let list = if items.is_empty() { "<p class=\"empty\">该栏目暂无文章。</p>".to_string() } else { article_list(items, site.offset_minutes()) };
-    let pager = page.filter(|p| p.total_pages > 1).map(|p| pager(&path, p)).unwrap_or_default();
+    let pager = if page.total_pages > 1 { pager(&category.slug, page) } else { String::new() };
     let name = escape(&category.name);
     let body = format!(
         "<div id=\"prerender\" data-path=\"{}\">{}<main>{}<section class=\"category-page\"><h1>{name}</h1>{list}{pager}</section></main></div>\n",
@@ -142,15 +143,15 @@ fn article_list(articles: &[&Article], offset: i32) -> String {
         .iter()
         .map(|a| {
             let date = a.published.map(|at| format!("<time datetime=\"{}\">{}</time>", date::format_rfc3339(at, offset), date::format_date(at, offset))).unwrap_or_default();
-            format!("<li><a href=\"article/{}\">{}</a>{date}</li>", escape(&a.id), escape(&a.title))
+            format!("<li><a href=\"{}\">{}</a>{date}</li>", escape(&article_href(&a.id)), escape(&a.title))
         })
         .collect();
     format!("<ul class=\"article-list\">{rows}</ul>")
 }
 
 /// `components/pager.rs`.
-fn pager(path: &str, page: Page) -> String {
-    let href = |n: usize| escape(&if n > 1 { format!("{path}?page={n}") } else { path.to_string() });
+fn pager(slug: &str, page: Page) -> String {
+    let href = |n: usize| escape(&category_href(slug, n));
     let step = |to: Option<usize>, rel: &str, text: &str| match to {
         Some(n) => format!("<li><a href=\"{}\" rel=\"{rel}\">{text}</a></li>", href(n)),
         None => format!("<li><span class=\"disabled\" aria-disabled=\"true\">{text}</span></li>"),
@@ -174,7 +175,7 @@ fn pager(path: &str, page: Page) -> String {
 
 /// `components/breadcrumb.rs`: 当前位置.
 fn breadcrumb(site: &SiteConfig, category: Option<&Category>) -> String {
-    let crumb = category.map(|c| format!("<li><a href=\"category/{}\">{}</a></li>", escape(&c.slug), escape(&c.name))).unwrap_or_default();
+    let crumb = category.map(|c| format!("<li><a href=\"{}\">{}</a></li>", escape(&category_href(&c.slug, 1)), escape(&c.name))).unwrap_or_default();
     format!("<nav class=\"breadcrumb\" aria-label=\"当前位置\"><span class=\"breadcrumb-label\">当前位置：</span><ol><li><a href=\"./\">{}</a></li>{crumb}</ol></nav>", escape(&site.name))
 }
 
@@ -187,11 +188,22 @@ fn site_header(site: &SiteConfig, current: Option<&str>) -> String {
         format!("<li><a href=\"{}\"{mark}>{}</a></li>", escape(href), escape(text))
     };
     let logo = site.logo.as_ref().map(|src| format!("<img src=\"{}\" alt=\"\" width=\"48\" height=\"48\">", escape(src))).unwrap_or_default();
-    let nav: String = std::iter::once(link("./", "首页")).chain(site.categories.iter().map(|c| link(&format!("category/{}", c.slug), &c.name))).collect();
+    let nav: String = std::iter::once(link("./", "首页")).chain(site.categories.iter().map(|c| link(&category_href(&c.slug, 1), &c.name))).collect();
     format!(
         "<header class=\"site-header\"><div class=\"header-inner\"><a class=\"site-name\" href=\"./\">{logo}<span>{}</span></a><button type=\"button\" class=\"elder-toggle\" aria-pressed=\"false\" disabled>适老化模式</button></div><nav class=\"site-nav\" aria-label=\"栏目导航\"><ul>{nav}</ul></nav></header>",
         escape(&site.name)
     )
+}
+
+/// The relative twins of `Paths::article` and `Paths::category`: they
+/// resolve against the page's `<base href>`, wherever the site is hosted.
+fn article_href(id: &str) -> String {
+    format!("article/{}", encode_component(id))
+}
+
+fn category_href(slug: &str, page: usize) -> String {
+    let path = format!("category/{}", encode_component(slug));
+    if page > 1 { format!("{path}?page={page}") } else { path }
 }
 
 /// `template` with its `<title>` replaced, `head` added to the head and
