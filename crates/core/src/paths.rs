@@ -14,6 +14,13 @@ pub fn decode_component(text: &str) -> String {
     percent_encoding::percent_decode_str(text).decode_utf8_lossy().into_owned()
 }
 
+/// Where an in-site link leads (`Paths::target`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkTarget {
+    Article(String),
+    Category(String, Result<usize, crate::paging::PageError>),
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Paths {
     /// `""` at the root, else `/news` (leading slash, no trailing slash).
@@ -42,6 +49,20 @@ impl Paths {
 
     pub fn article(&self, id: &str) -> String {
         format!("{}/article/{}", self.base, encode_component(id))
+    }
+
+    /// What an in-site href built by `article` or `category` points at;
+    /// `None` for any other link. The page number is as `paging::parse_page`
+    /// reads it.
+    pub fn target(&self, href: &str) -> Option<LinkTarget> {
+        let path = href.strip_prefix(self.base.as_str())?;
+        if let Some(id) = path.strip_prefix("/article/") {
+            return Some(LinkTarget::Article(decode_component(id)));
+        }
+        let rest = path.strip_prefix("/category/")?;
+        let (slug, query) = rest.split_once('?').unwrap_or((rest, ""));
+        let page = query.split('&').find_map(|pair| pair.strip_prefix("page="));
+        Some(LinkTarget::Category(decode_component(slug), crate::paging::parse_page(page)))
     }
 
     /// A link from site configuration: absolute URLs and `mailto:`/`tel:`
@@ -86,6 +107,21 @@ mod tests {
         let segment = path.strip_prefix("/article/").unwrap();
         assert!(!segment.contains(['/', '?', '#', '&', ' ']));
         assert_eq!(decode_component(segment), id);
+    }
+
+    #[test]
+    fn links_lead_back_to_what_built_them() {
+        for paths in [Paths::new("/"), Paths::new("/news/")] {
+            let id = "a/1 中文";
+            assert_eq!(paths.target(&paths.article(id)), Some(LinkTarget::Article(id.into())));
+            assert_eq!(paths.target(&paths.category("cyfz", 1)), Some(LinkTarget::Category("cyfz".into(), Ok(1))));
+            assert_eq!(paths.target(&paths.category("cyfz", 7)), Some(LinkTarget::Category("cyfz".into(), Ok(7))));
+            assert_eq!(paths.target(&paths.home()), None);
+            assert_eq!(paths.target(&paths.configured("images/logo.svg")), None);
+        }
+        assert_eq!(Paths::new("/news").target("/article/a1"), None, "outside the base");
+        assert!(matches!(Paths::new("/").target("/category/x?page=zz"), Some(LinkTarget::Category(_, Err(_)))));
+        assert_eq!(Paths::new("/").target("https://x.gov.cn/article/a1"), None);
     }
 
     #[test]
