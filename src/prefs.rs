@@ -64,20 +64,32 @@ pub fn saved_font_size() -> FontSize {
 
 pub fn set_font_size(size: FontSize) {
     write(FONT_KEY, size.key());
+    show_font_size(size);
+}
+
+fn show_font_size(size: FontSize) {
     set_root_attribute("data-font-size", size.key());
 }
 
 pub fn saved_elder_mode() -> bool {
-    read(ELDER_KEY).as_deref() == Some("on")
+    read(ELDER_KEY).as_deref() == Some(elder_value(true))
 }
 
 pub fn set_elder_mode(on: bool) {
-    write(ELDER_KEY, if on { "on" } else { "off" });
-    set_root_attribute("data-elder", if on { "on" } else { "off" });
+    write(ELDER_KEY, elder_value(on));
+    show_elder_mode(on);
+}
+
+fn elder_value(on: bool) -> &'static str {
+    if on { "on" } else { "off" }
+}
+
+fn show_elder_mode(on: bool) {
+    set_root_attribute("data-elder", elder_value(on));
 }
 
 /// Applies the saved choices before the first render.
 pub fn apply_saved() {
-    set_root_attribute("data-font-size", saved_font_size().key());
-    set_root_attribute("data-elder", if saved_elder_mode() { "on" } else { "off" });
+    show_font_size(saved_font_size());
+    show_elder_mode(saved_elder_mode());
 }
