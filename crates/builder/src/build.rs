@@ -346,11 +346,7 @@ fn write_all(plan: &Plan, options: &Options, root: &Path, template: Option<&str>
 
     // One JSON file and one crawler page per article, in parallel.
     let indices: Vec<usize> = (0..plan.entries.len()).collect();
-    let chunk = indices.len().div_ceil(options.threads.max(1)).max(1);
-    let results: Vec<Result<usize, Vec<InputError>>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = indices.chunks(chunk).map(|part| scope.spawn(move || write_articles(plan, options, root, template, part))).collect();
-        workers.into_iter().map(|w| w.join().expect("writer thread")).collect()
-    });
+    let results = crate::in_parallel(&indices, options.threads, |part| write_articles(plan, options, root, template, part));
     let mut errors = Vec::new();
     for result in results {
         match result {

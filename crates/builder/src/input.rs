@@ -178,28 +178,19 @@ pub fn read_article_dir(dir: &Path, site: &SiteConfig, threads: usize) -> (Vec<E
         }
     }
     files.sort();
-    let chunk = files.len().div_ceil(threads.max(1)).max(1);
-    let results: Vec<(Vec<Entry>, Vec<InputError>)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = files
-            .chunks(chunk)
-            .map(|paths| {
-                scope.spawn(move || {
-                    let mut entries = Vec::with_capacity(paths.len());
-                    let mut errors = Vec::new();
-                    for path in paths {
-                        match read_article_file(path, site) {
-                            Ok(mut article) => {
-                                article.body = Vec::new();
-                                entries.push(Entry { article, origin: Origin::File(path.clone()) });
-                            }
-                            Err(details) => errors.extend(details.into_iter().map(|detail| InputError { file: path.display().to_string(), detail })),
-                        }
-                    }
-                    (entries, errors)
-                })
-            })
-            .collect();
-        workers.into_iter().map(|w| w.join().expect("reader thread")).collect()
+    let results = crate::in_parallel(&files, threads, |paths| {
+        let mut entries = Vec::with_capacity(paths.len());
+        let mut errors = Vec::new();
+        for path in paths {
+            match read_article_file(path, site) {
+                Ok(mut article) => {
+                    article.body = Vec::new();
+                    entries.push(Entry { article, origin: Origin::File(path.clone()) });
+                }
+                Err(details) => errors.extend(details.into_iter().map(|detail| InputError { file: path.display().to_string(), detail })),
+            }
+        }
+        (entries, errors)
     });
     let mut entries = Vec::with_capacity(files.len());
     for (mut part, mut part_errors) in results {

@@ -7,6 +7,17 @@ pub mod generate;
 pub mod input;
 pub mod page;
 
+/// `work` on `items` split into `threads` contiguous parts, each on its own
+/// thread; the results in the parts' order.
+pub fn in_parallel<T: Sync, R: Send>(items: &[T], threads: usize, work: impl Fn(&[T]) -> R + Sync) -> Vec<R> {
+    let chunk = items.len().div_ceil(threads.max(1)).max(1);
+    let work = &work;
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = items.chunks(chunk).map(|part| scope.spawn(move || work(part))).collect();
+        workers.into_iter().map(|w| w.join().expect("worker thread")).collect()
+    })
+}
+
 /// One problem in the input: which file, which item, which field, what.
 #[derive(Debug, Clone, PartialEq)]
 pub struct InputError {
