@@ -2,14 +2,16 @@
 //! once per visit, turns them into the core model and keeps them for every
 //! route. Failures become `LoadError` values the page can show.
 
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::Request;
 use leptos::prelude::*;
 use portal_core::archive::{self, Archive};
-use portal_core::feed::{self, Article, ArticleRef, Problem, ReadOptions};
-use portal_core::index::FeedIndex;
-use portal_core::paging::{self, Page, PageError};
+use portal_core::feed::{self, ArticleRef, Problem, ReadOptions};
+use portal_core::index::{ArticleView, CategoryListing, FeedIndex};
+use portal_core::paging::{self, PageError};
 use portal_core::paths::Paths;
 use portal_core::site::SiteConfig;
+use send_wrapper::SendWrapper;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -20,134 +22,128 @@ const FETCH_TIMEOUT: Duration = Duration::from_secs(15);
 /// Everything the pages render from.
 #[derive(Debug)]
 pub struct Portal {
-    pub site: SiteConfig,
-    /// The whole feed, or for an archive its home feed (newest items,
-    /// headlines, each category's newest: what home and side blocks show).
-    pub index: FeedIndex,
+    pub site: Arc<SiteConfig>,
     /// What was wrong in the feed but did not stop it being shown.
     pub problems: Vec<Problem>,
-    /// Set when the feed is a sharded archive's home feed: category pages
-    /// and articles are then fetched one file at a time.
-    pub archive: Option<Archive>,
-    /// Files already fetched this visit, by URL.
-    articles: Mutex<HashMap<String, Arc<ArticleView>>>,
-    pages: Mutex<HashMap<String, Arc<Vec<ArticleRef>>>>,
-    /// Files being fetched (a prefetch, then the click): the second request
-    /// waits for the first instead of fetching again.
-    in_flight: Mutex<std::collections::HashSet<String>>,
+    pub catalogue: Catalogue,
 }
 
-/// What an article page shows besides the side blocks.
-#[derive(Debug, Clone)]
-pub struct ArticleView {
-    pub article: Article,
-    pub related: Vec<ArticleRef>,
-    /// 上一篇 (newer) and 下一篇 (older) in the category.
-    pub previous: Option<ArticleRef>,
-    pub next: Option<ArticleRef>,
+/// Where the articles are.
+#[derive(Debug)]
+pub enum Catalogue {
+    /// One feed with every article, read whole at the start.
+    Feed(Arc<FeedIndex>),
+    /// A sharded archive (`portal_core::archive`): its home feed at the
+    /// start, then one file per category page or article as they are needed.
+    Archive { home: Arc<FeedIndex>, archive: Archive, files: Files },
 }
 
-/// One page of a category list.
-#[derive(Debug, Clone)]
-pub struct CategoryPage {
-    pub page: Page,
-    /// A list needs links, not bodies.
-    pub items: Arc<Vec<ArticleRef>>,
+impl Catalogue {
+    /// What the home page and the side blocks show: the whole feed, or the
+    /// archive's home feed (newest items, headlines, each category's newest).
+    pub fn front(&self) -> &Arc<FeedIndex> {
+        match self {
+            Catalogue::Feed(index) | Catalogue::Archive { home: index, .. } => index,
+        }
+    }
 }
 
-/// Why a category page cannot be shown.
+/// Why a page has nothing to show.
 #[derive(Debug, Clone, PartialEq)]
-pub enum CategoryError {
-    NoSuchCategory,
-    Page(PageError),
-    Load(LoadError),
+pub enum LookupError {
+    /// No such article or category.
+    NotFound,
+    /// A category page number that does not exist.
+    BadPage(PageError),
+    /// The file could not be loaded.
+    Failed(LoadError),
+}
+
+type Fetch<T> = SendWrapper<Shared<LocalBoxFuture<'static, Result<Arc<T>, LoadError>>>>;
+
+/// An archive's files, by URL: fetched at most once at a time. A prefetch
+/// and the click that follows await the same future, and a finished fetch
+/// answers at once; a failed one is forgotten so that a retry fetches again.
+#[derive(Default)]
+pub struct Files {
+    articles: Mutex<HashMap<String, Fetch<Option<Arc<ArticleView>>>>>,
+    pages: Mutex<HashMap<String, Fetch<Vec<ArticleRef>>>>,
+}
+
+impl std::fmt::Debug for Files {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Files")
+    }
+}
+
+async fn fetch_once<T: 'static>(
+    cache: &Mutex<HashMap<String, Fetch<T>>>,
+    url: &str,
+    fetch: impl FnOnce() -> LocalBoxFuture<'static, Result<Arc<T>, LoadError>>,
+) -> Result<Arc<T>, LoadError> {
+    let shared = cache.lock().expect("cache lock").entry(url.to_string()).or_insert_with(|| SendWrapper::new(fetch().shared())).clone();
+    let result = shared.take().await;
+    if result.is_err() {
+        cache.lock().expect("cache lock").remove(url);
+    }
+    result
 }
 
 impl Portal {
-    /// The article with its related reading and neighbours; `Ok(None)` when
-    /// there is no such article.
-    pub async fn article(self: Arc<Self>, id: String) -> Result<Option<Arc<ArticleView>>, LoadError> {
-        let Some(_) = &self.archive else {
-            return Ok(self.index.get(&id).map(|article| {
-                let (newer, older) = self.index.neighbours(&id);
-                let related = self.index.related(article, self.site.related_count).into_iter().map(ArticleRef::from).collect();
-                Arc::new(ArticleView { article: article.clone(), related, previous: newer.map(ArticleRef::from), next: older.map(ArticleRef::from) })
-            }));
+    /// The article with its related reading and neighbours.
+    pub async fn article(self: Arc<Self>, id: String) -> Result<Arc<ArticleView>, LookupError> {
+        let Catalogue::Archive { files, .. } = &self.catalogue else {
+            return self.catalogue.front().view(&id, self.site.related_count).map(Arc::new).ok_or(LookupError::NotFound);
         };
         if !archive::is_plain_id(&id) {
-            return Ok(None);
+            return Err(LookupError::NotFound);
         }
         let url = archive::article_file(&id);
-        self.fetch_once(&url, || self.articles.lock().expect("cache lock").get(&url).map(|hit| Some(hit.clone())), || self.fetch_article(&id, &url)).await
-    }
-
-    /// `cached()`, else `fetch()`; while another caller is fetching `url`,
-    /// waits for it and then looks in the cache again.
-    async fn fetch_once<T, E, F>(&self, url: &str, cached: impl Fn() -> Option<T>, fetch: impl FnOnce() -> F) -> Result<T, E>
-    where
-        F: std::future::Future<Output = Result<T, E>>,
-    {
-        while self.in_flight.lock().expect("lock").contains(url) {
-            crate::dom::sleep(20).await;
-        }
-        if let Some(hit) = cached() {
-            return Ok(hit);
-        }
-        self.in_flight.lock().expect("lock").insert(url.to_string());
-        let fetched = fetch().await;
-        self.in_flight.lock().expect("lock").remove(url);
-        fetched
-    }
-
-    async fn fetch_article(&self, id: &str, url: &str) -> Result<Option<Arc<ArticleView>>, LoadError> {
-        let (what, url) = ("文章", url.to_string());
-        let bytes = match fetch_json(&url, what).await {
-            Err(LoadError::Http { status: 404, .. }) => return Ok(None),
-            other => other?,
-        };
-        let parsed = feed::parse_feed_bytes(&bytes, self.read_options()).map_err(|e| LoadError::Invalid { what, url: url.clone(), message: e.to_string() })?;
-        let Some(mut article) = parsed.feed.items.into_iter().find(|a| a.id == *id) else { return Ok(None) };
-        article.category = self.site.category_of(&article).map(|c| c.slug.clone());
-        let precomputed = article.precomputed.take().unwrap_or_default();
-        let view = Arc::new(ArticleView { article, related: precomputed.related, previous: precomputed.previous, next: precomputed.next });
-        self.articles.lock().expect("cache lock").insert(url, view.clone());
-        Ok(Some(view))
+        let site = self.site.clone();
+        let found = fetch_once(&files.articles, &url, || fetch_article(site, id, url.clone()).boxed_local()).await.map_err(LookupError::Failed)?;
+        found.as_ref().clone().ok_or(LookupError::NotFound)
     }
 
     /// Page `page` of a category, newest first.
-    pub async fn category_page(self: Arc<Self>, slug: String, page: Result<usize, PageError>) -> Result<CategoryPage, CategoryError> {
+    pub async fn category_page(self: Arc<Self>, slug: String, page: Result<usize, PageError>) -> Result<CategoryListing, LookupError> {
         if self.site.category(&slug).is_none() {
-            return Err(CategoryError::NoSuchCategory);
+            return Err(LookupError::NotFound);
         }
-        let number = page.map_err(CategoryError::Page)?;
-        let Some(archive) = &self.archive else {
-            let list = self.index.category(&slug);
-            let page = paging::page(list.len(), self.site.page_size, number).map_err(CategoryError::Page)?;
-            let items = list[page.start..page.end].iter().map(|a| ArticleRef::from(*a)).collect();
-            return Ok(CategoryPage { page, items: Arc::new(items) });
+        let number = page.map_err(LookupError::BadPage)?;
+        let Catalogue::Archive { archive, files, .. } = &self.catalogue else {
+            return self.catalogue.front().listing(&slug, self.site.page_size, number).map_err(LookupError::BadPage);
         };
         let count = archive.count(&slug).unwrap_or(0);
-        let page = paging::page(count, archive.page_size, number).map_err(CategoryError::Page)?;
+        let page = paging::page(count, archive.page_size, number).map_err(LookupError::BadPage)?;
         if count == 0 {
-            return Ok(CategoryPage { page, items: Arc::default() });
+            return Ok(CategoryListing { slug, page, items: Arc::default() });
         }
         let url = archive::category_page_file(&slug, number);
-        let items = self.fetch_once(&url, || self.pages.lock().expect("cache lock").get(&url).cloned(), || self.fetch_category_page(&url)).await.map_err(CategoryError::Load)?;
-        Ok(CategoryPage { page, items })
+        let site = self.site.clone();
+        let items = fetch_once(&files.pages, &url, || fetch_category_page(site, url.clone()).boxed_local()).await.map_err(LookupError::Failed)?;
+        Ok(CategoryListing { slug, page, items })
     }
+}
 
-    async fn fetch_category_page(&self, url: &str) -> Result<Arc<Vec<ArticleRef>>, LoadError> {
-        let (what, url) = ("栏目列表", url.to_string());
-        let bytes = fetch_json(&url, what).await?;
-        let parsed = feed::parse_feed_bytes(&bytes, self.read_options()).map_err(|e| LoadError::Invalid { what, url: url.clone(), message: e.to_string() })?;
-        let items: Arc<Vec<ArticleRef>> = Arc::new(parsed.feed.items.iter().map(ArticleRef::from).collect());
-        self.pages.lock().expect("cache lock").insert(url, items.clone());
-        Ok(items)
-    }
+/// An archive's article file; `None` when there is no such article.
+async fn fetch_article(site: Arc<SiteConfig>, id: String, url: String) -> Result<Arc<Option<Arc<ArticleView>>>, LoadError> {
+    let what = "文章";
+    let bytes = match fetch_json(&url, what).await {
+        Err(LoadError::Http { status: 404, .. }) => return Ok(Arc::new(None)),
+        other => other?,
+    };
+    let parsed = feed::parse_feed_bytes(&bytes, read_options(&site)).map_err(|e| LoadError::Invalid { what, url, message: e.to_string() })?;
+    let Some(mut article) = parsed.feed.items.into_iter().find(|a| a.id == id) else { return Ok(Arc::new(None)) };
+    article.category = site.category_of(&article).map(|c| c.slug.clone());
+    let precomputed = article.precomputed.take().unwrap_or_default();
+    Ok(Arc::new(Some(Arc::new(ArticleView { article, related: precomputed.related, previous: precomputed.previous, next: precomputed.next }))))
+}
 
-    fn read_options(&self) -> ReadOptions<'_> {
-        read_options(&self.site)
-    }
+async fn fetch_category_page(site: Arc<SiteConfig>, url: String) -> Result<Arc<Vec<ArticleRef>>, LoadError> {
+    let what = "栏目列表";
+    let bytes = fetch_json(&url, what).await?;
+    let parsed = feed::parse_feed_bytes(&bytes, read_options(&site)).map_err(|e| LoadError::Invalid { what, url, message: e.to_string() })?;
+    Ok(Arc::new(parsed.feed.items.iter().map(ArticleRef::from).collect()))
 }
 
 /// Feeds are read in the site's time zone; 来源 falls back to the feed's title.
@@ -202,6 +198,11 @@ impl PortalLoader {
     pub fn retry(&self) {
         self.resource.refetch();
     }
+
+    /// The portal once loaded; `None` before, or when loading failed.
+    pub fn loaded(&self) -> Option<Arc<Portal>> {
+        self.resource.get().and_then(Result::ok)
+    }
 }
 
 impl Default for PortalLoader {
@@ -219,8 +220,7 @@ async fn load() -> Result<Arc<Portal>, LoadError> {
     let what = "新闻订阅源";
     let feed_bytes = fetch_json(&site.feed, what).await?;
     let parsed = feed::parse_feed_bytes(&feed_bytes, read_options(&site)).map_err(|e| LoadError::Invalid { what, url: site.feed.clone(), message: e.to_string() })?;
-    let archive = parsed.feed.archive;
-    let index = FeedIndex::new(parsed.feed.items, &site);
+    let index = Arc::new(FeedIndex::new(parsed.feed.items, &site));
     let mut problems = parsed.problems;
     problems.extend(index.unknown_categories().iter().map(|(id, category)| Problem {
         item: None,
@@ -228,7 +228,11 @@ async fn load() -> Result<Arc<Portal>, LoadError> {
         field: "_portal.category".into(),
         message: format!("栏目 “{category}” 不在 site.json 的 categories 中，文章不会出现在栏目列表里"),
     }));
-    Ok(Arc::new(Portal { site, index, problems, archive, articles: Mutex::default(), pages: Mutex::default(), in_flight: Mutex::default() }))
+    let catalogue = match parsed.feed.archive {
+        Some(archive) => Catalogue::Archive { home: index, archive, files: Files::default() },
+        None => Catalogue::Feed(index),
+    };
+    Ok(Arc::new(Portal { site: Arc::new(site), problems, catalogue }))
 }
 
 /// Fetches a JSON file (relative URLs resolve against `<base href>`, so
@@ -252,19 +256,23 @@ async fn fetch_json(url: &str, what: &'static str) -> Result<Vec<u8>, LoadError>
             LoadError::Network { what, url: url.into() }
         }
     };
-    let response = Request::get(url).abort_signal(signal.as_ref()).send().await.map_err(failed)?;
-    if !response.ok() {
-        return Err(LoadError::Http { what, url: url.into(), status: response.status(), status_text: response.status_text() });
+    let fetched = async {
+        let response = Request::get(url).abort_signal(signal.as_ref()).send().await.map_err(failed)?;
+        if !response.ok() {
+            return Err(LoadError::Http { what, url: url.into(), status: response.status(), status_text: response.status_text() });
+        }
+        let content_type = response.headers().get("content-type").unwrap_or_default();
+        // A static host's SPA fallback answers a missing file with index.html.
+        if content_type.contains("html") {
+            return Err(LoadError::NotJson { what, url: url.into(), content_type });
+        }
+        // Bytes, not text: invalid UTF-8 is then named, not silently replaced.
+        response.binary().await.map_err(failed)
     }
-    let content_type = response.headers().get("content-type").unwrap_or_default();
-    // A static host's SPA fallback answers a missing file with index.html.
-    if content_type.contains("html") {
-        return Err(LoadError::NotJson { what, url: url.into(), content_type });
-    }
-    // Bytes, not text: invalid UTF-8 is then named, not silently replaced.
-    let bytes = response.binary().await.map_err(failed)?;
+    .await;
+    // On every outcome: a timer left running would abort a finished fetch.
     if let Some(timer) = timer {
         timer.clear();
     }
-    Ok(bytes)
+    fetched
 }

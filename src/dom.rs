@@ -5,6 +5,10 @@
 use portal_core::html::Node;
 use wasm_bindgen::{JsCast, JsValue};
 
+/// False when portal-build renders the app's components natively
+/// (`ssr`): then nothing here may be called.
+pub const IN_BROWSER: bool = cfg!(not(feature = "ssr"));
+
 fn document() -> web_sys::Document {
     leptos::prelude::document()
 }
@@ -132,7 +136,7 @@ pub async fn copy_to_clipboard(text: &str) -> bool {
 
 /// Whether the browser has the Web Share API.
 pub fn can_share_natively() -> bool {
-    has_property(&navigator(), "share")
+    IN_BROWSER && has_property(&navigator(), "share")
 }
 
 /// Opens the system share sheet. A reader cancelling it is not an error.
@@ -170,14 +174,6 @@ pub fn focus_element(id: &str) {
     if let Some(element) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = element.focus();
     }
-}
-
-/// Resolves after `ms` milliseconds.
-pub async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = leptos::prelude::window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 pub fn print_page() {

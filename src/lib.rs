@@ -4,6 +4,8 @@ pub mod components;
 pub mod data;
 pub mod dom;
 pub mod prefs;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 pub mod routes;
 
 use components::{footer::Footer, header::Header, page_announcer::PageAnnouncer, prefetch::ArchivePrefetch};
@@ -33,6 +35,7 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFoundPage>
                     <Route path=StaticSegment("") view=HomePage/>
+                    <Route path=StaticSegment("index.html") view=HomePage/>
                     <Route path=(StaticSegment("category"), ParamSegment("slug")) view=CategoryPage/>
                     <Route path=(StaticSegment("article"), ParamSegment("id")) view=ArticlePage/>
                 </Routes>

@@ -38,6 +38,10 @@ const FONT_KEY: &str = "portal.font-size";
 const ELDER_KEY: &str = "portal.elder-mode";
 
 fn storage() -> Option<web_sys::Storage> {
+    // Pre-rendered pages show the defaults.
+    if !crate::dom::IN_BROWSER {
+        return None;
+    }
     window().local_storage().ok().flatten()
 }
 

@@ -5,17 +5,18 @@ use leptos::prelude::*;
 use portal_core::paths::Paths;
 use portal_core::site::{Footer as FooterConfig, Link};
 
+/// The app's footer, once site.json is read.
 #[component]
 pub fn Footer() -> impl IntoView {
     let loader = expect_context::<PortalLoader>();
     let paths = loader.paths.clone();
-    move || {
-        // Nothing configured, no footer: an empty landmark helps nobody.
-        loader.resource.get().and_then(Result::ok).filter(|portal| portal.site.footer != FooterConfig::default()).map(|portal| {
-            let footer = portal.site.footer.clone();
-            view! { <footer class="site-footer"><FooterBody footer paths=paths.clone()/></footer> }
-        })
-    }
+    move || loader.loaded().map(|portal| view! { <SiteFooter footer=portal.site.footer.clone() paths=paths.clone()/> })
+}
+
+/// Nothing configured, no footer: an empty landmark helps nobody.
+#[component]
+pub fn SiteFooter(footer: FooterConfig, paths: Paths) -> impl IntoView {
+    (footer != FooterConfig::default()).then(|| view! { <footer class="site-footer"><FooterBody footer paths/></footer> })
 }
 
 /// A dialable `tel:` link for a number written as 0595—22353026.

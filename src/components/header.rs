@@ -4,29 +4,37 @@ use crate::data::PortalLoader;
 use crate::prefs;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use portal_core::paths::Paths;
+use portal_core::site::SiteConfig;
+use std::sync::Arc;
 
+/// The app's header: the site once it is loaded, the current page from the router.
 #[component]
 pub fn Header() -> impl IntoView {
     let loader = expect_context::<PortalLoader>();
     let paths = loader.paths.clone();
     let location = use_location();
+    let site = Signal::derive(move || loader.loaded().map(|portal| portal.site.clone()));
+    view! { <SiteHeader site current=location.pathname.into() paths/> }
+}
+
+/// `site` is `None` until site.json is read; `current` is the page's path.
+#[component]
+pub fn SiteHeader(site: Signal<Option<Arc<SiteConfig>>>, current: Signal<String>, paths: Paths) -> impl IntoView {
     let (elder, set_elder) = signal(prefs::saved_elder_mode());
     let home = paths.home();
-    let site = move || loader.resource.get().and_then(Result::ok);
+    let (name_href, nav_href) = (home.clone(), home.clone());
     // Before site.json is read, or when it cannot be, the link still has a name.
-    let name = move || site().map(|p| p.site.name.clone()).unwrap_or_else(|| "网站首页".to_string());
-    let logo = move || site().and_then(|p| p.site.logo.clone());
+    let name = move || site.get().map(|site| site.name.clone()).unwrap_or_else(|| "网站首页".to_string());
+    let logo = move || site.get().and_then(|site| site.logo.clone());
+    let mark = move |href: &str| (current.get() == href).then_some("page");
     let nav = move || {
-        let paths = paths.clone();
-        site().map(|portal| {
-            let current = location.pathname.get();
-            portal
-                .site
-                .categories
+        site.get().map(|site| {
+            site.categories
                 .iter()
                 .map(|category| {
                     let href = paths.category(&category.slug, 1);
-                    let current = (current == href).then_some("page");
+                    let current = mark(&href);
                     view! { <li><a href=href aria-current=current>{category.name.clone()}</a></li> }
                 })
                 .collect_view()
@@ -35,7 +43,7 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="header-inner">
-                <a class="site-name" href=home.clone()>
+                <a class="site-name" href=name_href>
                     {move || logo().map(|src| view! { <img src=src alt="" width="48" height="48"/> })}
                     <span>{name}</span>
                 </a>
@@ -54,7 +62,7 @@ pub fn Header() -> impl IntoView {
             </div>
             <nav class="site-nav" aria-label="栏目导航">
                 <ul>
-                    <li><a href=home.clone() aria-current=move || (location.pathname.get() == home).then_some("page")>"首页"</a></li>
+                    <li><a href=nav_href aria-current=move || mark(&home)>"首页"</a></li>
                     {nav}
                 </ul>
             </nav>

@@ -1,21 +1,54 @@
-//! Waits for the site and feed: a skeleton while loading, an error panel
-//! with a working retry when loading failed, the page when it is there.
+//! The one place a route's data becomes what the reader sees: a skeleton
+//! while the site, the feed and the route's own file load; then the page,
+//! a not-found page, a notice for a page number that does not exist, or an
+//! error panel with a working retry.
 
-use crate::data::{LoadError, Portal, PortalLoader};
+use crate::data::{LoadError, LookupError, Portal, PortalLoader};
+use crate::routes::not_found::NotFound;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use std::future::Future;
 use std::sync::Arc;
 
-/// Renders `page` once the portal is loaded.
-pub fn with_portal<V, F>(page: F) -> impl IntoView
+/// Shows a route. `lookup` reads the route's params (so the data is keyed
+/// on them and refetched when they change) and finds what the page shows;
+/// `page` renders it. `what` names the thing for the not-found page.
+pub fn route<T, F, Fut, V, P>(what: &'static str, lookup: F, page: P) -> impl IntoView
 where
+    T: Clone + 'static,
+    F: Fn(Arc<Portal>) -> Fut + 'static,
+    Fut: Future<Output = Result<T, LookupError>> + 'static,
     V: IntoView + 'static,
-    F: Fn(Arc<Portal>) -> V + Send + Sync + 'static,
+    P: Fn(Arc<Portal>, T) -> V + Send + Sync + 'static,
 {
     let loader = expect_context::<PortalLoader>();
-    move || match loader.resource.get() {
+    let data = LocalResource::new(move || {
+        let found = loader.resource.get().map(|loaded| loaded.map(|portal| (portal.clone(), lookup(portal))));
+        async move {
+            match found {
+                None => std::future::pending().await,
+                Some(Err(error)) => Err(LookupError::Failed(error)),
+                Some(Ok((portal, found))) => found.await.map(|value| (portal, value)),
+            }
+        }
+    });
+    // A failed site or feed is loaded again; a failed file of the route's own, fetched again.
+    let retry = Callback::new(move |_| match loader.resource.get_untracked() {
+        Some(Err(_)) => loader.retry(),
+        _ => data.refetch(),
+    });
+    move || match data.get() {
         None => view! { <Loading/> }.into_any(),
-        Some(Ok(portal)) => view! { <ProblemsNotice portal=portal.clone()/> {page(portal)} }.into_any(),
-        Some(Err(error)) => view! { <ErrorPanel error/> }.into_any(),
+        Some(Err(LookupError::Failed(error))) => view! { <ErrorPanel error retry/> }.into_any(),
+        Some(outcome) => {
+            // The app's own page is complete: it replaces a pre-rendered one.
+            crate::dom::hand_over_from_prerender();
+            match outcome {
+                Ok((portal, value)) => view! { <ProblemsNotice portal=portal.clone()/> {page(portal, value)} }.into_any(),
+                Err(LookupError::BadPage(error)) => view! { <NoSuchPage error=error.to_string()/> }.into_any(),
+                Err(_) => view! { <NotFound what/> }.into_any(),
+            }
+        }
     }
 }
 
@@ -35,10 +68,9 @@ pub fn Loading() -> impl IntoView {
     }
 }
 
-/// `retry` reloads what failed; by default the site and feed.
+/// `retry` loads again what failed.
 #[component]
-pub fn ErrorPanel(error: LoadError, #[prop(optional, into)] retry: Option<Callback<()>>) -> impl IntoView {
-    let loader = expect_context::<PortalLoader>();
+pub fn ErrorPanel(error: LoadError, retry: Callback<()>) -> impl IntoView {
     let (retrying, set_retrying) = signal(false);
     crate::dom::keep_prerender_after_failure(&format!("{}。本页内容仍可阅读，链接可正常打开；其他功能请稍后刷新页面重试。", error.heading()));
     view! {
@@ -52,15 +84,25 @@ pub fn ErrorPanel(error: LoadError, #[prop(optional, into)] retry: Option<Callba
                 disabled=move || retrying.get()
                 on:click=move |_| {
                     set_retrying.set(true);
-                    match retry {
-                        Some(retry) => retry.run(()),
-                        None => loader.retry(),
-                    }
+                    retry.run(());
                 }
             >
                 {move || if retrying.get() { "正在重试…" } else { "重新加载" }}
             </button>
         </section>
+    }
+}
+
+/// `?page=N` past the end, or not a number: say so, and lead to page 1
+/// (the same address without the query).
+#[component]
+fn NoSuchPage(error: String) -> impl IntoView {
+    let first = use_location().pathname.get_untracked();
+    view! {
+        <div class="notice" role="alert">
+            <p>{error}</p>
+            <p><a href=first>"返回第 1 页"</a></p>
+        </div>
     }
 }
 

@@ -61,14 +61,13 @@ fn qr_path(text: &str) -> Option<(usize, String)> {
 #[component]
 fn WechatQr(url: String) -> impl IntoView {
     let (open, set_open) = signal(false);
-    let in_wechat = dom::in_wechat_browser();
     let close = move || {
         set_open.set(false);
         dom::focus_element("share-wechat-button");
     };
     let popover = move || {
         open.get().then(|| {
-            let body = if in_wechat {
+            let body = if dom::in_wechat_browser() {
                 view! { <p>"您正在微信中浏览，请点击右上角“…”菜单分享给朋友。"</p> }.into_any()
             } else {
                 match qr_path(&url) {

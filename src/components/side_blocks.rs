@@ -2,21 +2,22 @@
 //! items and a [更多] link, as configured in `site.json`.
 
 use super::article_list::{links, ArticleList};
-use crate::data::Portal;
 use leptos::prelude::*;
+use portal_core::index::FeedIndex;
 use portal_core::paths::Paths;
+use portal_core::site::SiteConfig;
 use std::sync::Arc;
 
+/// `front` is the feed the home page shows (see `data::Catalogue::front`).
 #[component]
-pub fn SideBlocks(portal: Arc<Portal>, paths: Paths) -> impl IntoView {
-    let offset = portal.site.offset_minutes();
-    let blocks = portal
-        .site
+pub fn SideBlocks(site: Arc<SiteConfig>, front: Arc<FeedIndex>, paths: Paths) -> impl IntoView {
+    let offset = site.offset_minutes();
+    let blocks = site
         .side_blocks
         .iter()
-        .filter_map(|slug| portal.site.category(slug))
+        .filter_map(|slug| site.category(slug))
         .map(|category| {
-            let items: Vec<_> = portal.index.category(&category.slug).into_iter().take(portal.site.block_size).collect();
+            let items: Vec<_> = front.category(&category.slug).into_iter().take(site.block_size).collect();
             view! {
                 <CategoryBlock
                     heading=category.name.clone()

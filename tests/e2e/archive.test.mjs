@@ -109,7 +109,7 @@ test('home and side blocks come from the home feed alone', async () => {
   const { page, problems, fetched, context } = await session();
   await page.goto(env.server.url);
   // The pre-rendered home page shows first; the app's replaces it.
-  await page.locator('main#main .home-blocks .category-block').first().waitFor();
+  await page.locator('body > main#main .home-blocks .category-block').first().waitFor();
   await page.locator('#prerender').waitFor({ state: 'detached' });
   assert.deepEqual(fetched.sort(), ['/feed.json', '/site.json']);
   assert.equal(await page.locator('.home-blocks .category-block').count(), 12);
@@ -161,7 +161,7 @@ test('pointing at an article link fetches its file before the click', async () =
 
 test('the home page is pre-rendered from the home feed and handed over to the app', async () => {
   const html = await (await fetch(env.server.url)).text();
-  assert.match(html, /<div id="prerender" data-path="">/);
+  assert.match(html, /<div id="prerender" data-path="\/">/);
   const listed = (page) => page.locator('.home-blocks .article-list a').evaluateAll((a) => a.map((l) => [l.textContent, l.getAttribute('href')]));
 
   const noScript = await env.browser.newContext({ javaScriptEnabled: false });
@@ -170,7 +170,7 @@ test('the home page is pre-rendered from the home feed and handed over to the ap
   const lead = await still.locator('#prerender .lead-story h2').innerText();
   assert.equal(await still.locator('#prerender .home-blocks .category-block').count(), 12);
   const prerendered = await listed(still);
-  // Relative links resolve against <base href>, so they work without the app.
+  // The app's own links, so they work without the app.
   await still.locator('#prerender .home-blocks .article-list a').first().click();
   await still.locator('#prerender h1', { hasText: prerendered[0][0] }).waitFor();
   await noScript.close();
@@ -178,9 +178,8 @@ test('the home page is pre-rendered from the home feed and handed over to the ap
   const { page, problems, context } = await session();
   await page.goto(env.server.url);
   await page.locator('#prerender').waitFor({ state: 'detached' });
-  assert.equal(await page.locator('main#main .lead-story h2').innerText(), lead);
-  const absolute = prerendered.map(([title, href]) => [title, `/${href}`]);
-  assert.deepEqual(await listed(page), absolute, 'the app shows what was pre-rendered');
+  assert.equal(await page.locator('body > main#main .lead-story h2').innerText(), lead);
+  assert.deepEqual(await listed(page), prerendered, 'the app shows what was pre-rendered');
   assert.equal(await page.locator('h1').count(), 1);
   assert.deepEqual(problems, []);
   await context.close();
@@ -207,7 +206,7 @@ test('a pre-rendered page shows only at its own address', async () => {
     await page.goto(`${env.server.url}category/cyfz`);
     assert.equal(await page.evaluate(() => window.prerenderAtLoad), true);
     await page.locator('#prerender').waitFor({ state: 'detached' });
-    assert.equal(await page.locator('main#main .category-page h1').innerText(), '产业发展');
+    assert.equal(await page.locator('body > main#main .category-page h1').innerText(), '产业发展');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
@@ -222,7 +221,7 @@ test('pre-rendered pages pass axe-core before the app starts', async () => {
     await page.goto(env.server.url + path);
     assert.ok(await page.locator('#prerender h1').count(), `${path || 'home'} is pre-rendered`);
     assert.deepEqual(await axe(page), [], path || 'home');
-    assert.equal(await page.locator('main#main').count(), 0, 'the app did not start');
+    assert.equal(await page.locator('body > main#main').count(), 0, 'the app did not start');
     assert.deepEqual(problems, []);
     await context.close();
   }
@@ -247,4 +246,51 @@ test('when the data cannot be loaded, a pre-rendered page stays readable', async
   await page.locator('#prerender .prerender-notice').waitFor();
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+/**
+ * `selector`'s markup with comments dropped, text nodes merged, attributes
+ * sorted, and the builder's --base-url read as this server's origin.
+ */
+function markup(page, selector) {
+  return page.evaluate(([selector, origin]) => {
+    const element = document.querySelector(selector);
+    if (!element) return null;
+    const clone = element.cloneNode(true);
+    const walker = document.createTreeWalker(clone, NodeFilter.SHOW_COMMENT);
+    const comments = [];
+    while (walker.nextNode()) comments.push(walker.currentNode);
+    comments.forEach((c) => c.remove());
+    clone.normalize();
+    const local = location.origin;
+    const attribute = (a) => ` ${a.name}="${a.value.replaceAll(encodeURIComponent(local), encodeURIComponent(origin)).replaceAll(local, origin)}"`;
+    const write = (node) => (node.nodeType === Node.TEXT_NODE
+      ? node.data
+      : `<${node.localName}${[...node.attributes].map(attribute).sort().join('')}>${[...node.childNodes].map(write).join('')}</${node.localName}>`);
+    return write(clone);
+  }, [selector, 'https://example.gov.cn']);
+}
+
+test('pre-rendered pages are the markup the app renders: home, a category, three articles', async () => {
+  const withPhotos = read('articles/n000000.json').items[0];
+  assert.ok(withPhotos._portal.kicker && withPhotos._portal.subtitle && withPhotos.authors.length && withPhotos.content_html.includes('<figure>'));
+  for (const path of ['', 'category/cyfz', 'article/n000000', 'article/n000001', 'article/n002998']) {
+    const before = await session({ contextOptions: { bypassCSP: true } });
+    await before.context.route('**/boot.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+    await before.page.goto(env.server.url + path);
+    const parts = {};
+    for (const part of ['header', 'main', '.breadcrumb', 'footer']) parts[part] = await markup(before.page, `#prerender ${part}`);
+    await before.context.close();
+
+    const { page, problems, context } = await session();
+    await page.goto(env.server.url + path);
+    await page.locator('#prerender').waitFor({ state: 'detached' });
+    for (const [part, prerendered] of Object.entries(parts)) {
+      const own = await markup(page, `body > ${part === 'main' || part === 'header' || part === 'footer' ? part : `main ${part}`}`);
+      assert.equal(own, prerendered, `${path || 'home'}: ${part}`);
+    }
+    assert.ok(parts.main.length > 2000 && parts.header && parts.footer, `${path || 'home'} has content`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
 });

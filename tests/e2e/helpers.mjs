@@ -65,7 +65,7 @@ export async function openPage(browser, { allowErrors = [], contextOptions = {} 
 
 /** Waits for the app (not a pre-rendered copy) to render a page's main heading. */
 export async function ready(page) {
-  await page.locator('main#main h1').first().waitFor({ state: 'attached', timeout: 20000 });
+  await page.locator('body > main#main h1').first().waitFor({ state: 'attached', timeout: 20000 });
 }
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');

@@ -3,19 +3,20 @@
 //! build leaves the previous output untouched.
 
 use crate::input::{self, Entry};
-use crate::page::{article_page, category_page, home_page, PageContext};
+use crate::page::{self, article_page, PageContext};
 use crate::InputError;
 use portal_core::archive::{article_file, category_page_file, Archive};
 use portal_core::date;
-use portal_core::feed::{read_feed, Article, ReadOptions};
-use portal_core::index::{FeedIndex, HEADLINES};
-use portal_core::html::{escape, to_html};
+use portal_core::feed::{read_feed, ArticleRef, ReadOptions};
+use portal_core::index::{ArticleView, CategoryListing, FeedIndex, HEADLINES};
+use portal_core::html::escape;
 use portal_core::paging;
-use portal_core::related::related_among;
+use portal::prerender::Prerender;
 use portal_core::site::SiteConfig;
+use portal_core::writer::{self, feed, item};
 use serde_json::{json, Value};
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub struct Options {
     pub site: SiteConfig,
@@ -33,10 +34,6 @@ pub struct Options {
     pub threads: usize,
 }
 
-/// How many of the newest items of each shared tag, and of the category,
-/// are ranked for 相关阅读: ranking all 100,000 for each article would be
-/// quadratic, and the best matches are always among these.
-const POOL_PER_KEY: usize = 48;
 /// Items of the home feed beyond headlines and category blocks.
 const HOME_LATEST: usize = 20;
 const SITEMAP_URLS: usize = 50_000;
@@ -47,70 +44,17 @@ pub struct Report {
     pub files: usize,
 }
 
-/// The articles sorted newest first, with the look-ups the pages need.
-struct Plan<'a> {
-    entries: Vec<Entry>,
-    site: &'a SiteConfig,
-    by_id: HashMap<String, usize>,
-    /// Category slug → entry indices, newest first.
-    by_category: HashMap<String, Vec<usize>>,
-    by_tag: HashMap<String, Vec<usize>>,
-}
+/// The articles newest first, with the look-ups the pages need: the
+/// app's own index, so both give the same order, neighbours and 相关阅读.
+type Plan = FeedIndex<Entry>;
 
-impl<'a> Plan<'a> {
-    fn new(mut entries: Vec<Entry>, site: &'a SiteConfig, errors: &mut Vec<InputError>) -> Plan<'a> {
-        entries.sort_by(|a, b| b.article.published.cmp(&a.article.published).then_with(|| a.article.id.cmp(&b.article.id)));
-        let mut by_id = HashMap::with_capacity(entries.len());
-        let mut by_category: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_tag: HashMap<String, Vec<usize>> = HashMap::new();
-        for (index, entry) in entries.iter_mut().enumerate() {
-            let article = &mut entry.article;
-            article.category = site.category_of(article).map(|c| c.slug.clone());
-            if by_id.insert(article.id.clone(), index).is_some() {
-                errors.push(InputError { file: origin_name(entry), detail: format!("id “{}” 重复", entry.article.id) });
-                continue;
-            }
-            if let Some(slug) = &entry.article.category {
-                by_category.entry(slug.clone()).or_default().push(index);
-            }
-            for tag in &entry.article.tags {
-                by_tag.entry(tag.clone()).or_default().push(index);
-            }
-        }
-        for entry in &entries {
-            for id in &entry.article.related {
-                if !by_id.contains_key(id) {
-                    errors.push(InputError { file: origin_name(entry), detail: format!("id “{}” 字段 _portal.related：没有 id 为 “{id}” 的文章", entry.article.id) });
-                }
-            }
-        }
-        Plan { entries, site, by_id, by_category, by_tag }
-    }
-
-    fn article(&self, index: usize) -> &Article {
-        &self.entries[index].article
-    }
-
-    fn related(&self, index: usize) -> Vec<&Article> {
-        let article = self.article(index);
-        let mut pool: Vec<usize> = Vec::new();
-        let mut add = |list: Option<&Vec<usize>>| pool.extend(list.into_iter().flatten().take(POOL_PER_KEY));
-        add(article.category.as_ref().and_then(|c| self.by_category.get(c)));
-        for tag in &article.tags {
-            add(self.by_tag.get(tag));
-        }
-        pool.sort_unstable();
-        pool.dedup();
-        let lookup = |id: &str| self.by_id.get(id).map(|&i| self.article(i));
-        related_among(article, pool.into_iter().map(|i| self.article(i)), lookup, self.site.related_count)
-    }
-
-    /// (newer, older) within the category.
-    fn neighbours(&self, index: usize) -> (Option<&Article>, Option<&Article>) {
-        let Some(list) = self.article(index).category.as_ref().and_then(|c| self.by_category.get(c)) else { return (None, None) };
-        let Ok(position) = list.binary_search_by(|probe| probe.cmp(&index)) else { return (None, None) };
-        (position.checked_sub(1).map(|p| self.article(list[p])), list.get(position + 1).map(|&i| self.article(i)))
-    }
+/// Duplicate ids, and editor's picks (`related`) that name no article.
+fn check(plan: &Plan) -> Vec<InputError> {
+    let duplicates = plan.duplicates().map(|entry| InputError { file: origin_name(entry), detail: format!("id “{}” 重复", entry.article.id) });
+    let dangling = plan.items().iter().flat_map(|entry| {
+        entry.article.related.iter().filter(|id| plan.get(id).is_none()).map(move |id| InputError { file: origin_name(entry), detail: format!("id “{}” 字段 _portal.related：没有 id 为 “{id}” 的文章", entry.article.id) })
+    });
+    duplicates.chain(dangling).collect()
 }
 
 fn origin_name(entry: &Entry) -> String {
@@ -118,51 +62,6 @@ fn origin_name(entry: &Entry) -> String {
         input::Origin::File(path) => path.display().to_string(),
         input::Origin::Feed(_) => "feed".into(),
     }
-}
-
-fn reference(article: &Article, offset: i32) -> Value {
-    let mut value = json!({ "id": article.id, "title": article.title });
-    if let Some(at) = article.published {
-        value["date_published"] = date::format_rfc3339(at, offset).into();
-    }
-    value
-}
-
-/// An article as a JSON Feed item: full (with content) or a list summary.
-fn item(article: &Article, base_url: &str, offset: i32, full: bool) -> Value {
-    let mut item = json!({ "id": article.id, "url": format!("{base_url}article/{}", article.id), "title": article.title, "summary": article.summary });
-    if full {
-        item["content_html"] = to_html(&article.body).into();
-    } else {
-        item["content_text"] = article.summary.clone().into();
-    }
-    if let Some(at) = article.published {
-        item["date_published"] = date::format_rfc3339(at, offset).into();
-    }
-    if let Some(image) = &article.image {
-        item["image"] = image.clone().into();
-    }
-    if !article.authors.is_empty() {
-        item["authors"] = article.authors.iter().map(|name| json!({ "name": name })).collect();
-    }
-    if !article.tags.is_empty() {
-        item["tags"] = json!(article.tags);
-    }
-    let mut extension = json!({ "category": article.category });
-    for (key, value) in [("source", &article.source), ("editor", &article.editor), ("kicker", &article.kicker), ("subtitle", &article.subtitle)] {
-        if let Some(value) = value {
-            extension[key] = value.clone().into();
-        }
-    }
-    if article.headline {
-        extension["headline"] = true.into();
-    }
-    item["_portal"] = extension;
-    item
-}
-
-fn feed(site: &SiteConfig, base_url: &str, items: Vec<Value>) -> Value {
-    json!({ "version": "https://jsonfeed.org/version/1.1", "title": site.name, "home_page_url": base_url, "language": "zh-CN", "items": items })
 }
 
 fn write(root: &Path, relative: &str, bytes: &[u8]) -> std::io::Result<()> {
@@ -173,9 +72,6 @@ fn write(root: &Path, relative: &str, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::write(path, bytes)
 }
 
-fn write_json(root: &Path, relative: &str, value: &Value) -> std::io::Result<()> {
-    write(root, relative, serde_json::to_string(value).expect("JSON values serialize").as_bytes())
-}
 
 /// Reads the inputs and writes the archive. `Err` carries every input
 /// problem found (or the I/O error), and the output is then untouched.
@@ -193,7 +89,8 @@ pub fn build(options: &Options) -> Result<Report, Vec<InputError>> {
         entries.append(&mut found);
         errors.append(&mut problems);
     }
-    let plan = Plan::new(entries, site, &mut errors);
+    let plan = Plan::new(entries, site);
+    errors.extend(check(&plan));
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -254,70 +151,119 @@ fn copy_app(options: &Options, root: &Path) -> Result<Option<String>, Vec<InputE
     std::fs::read_to_string(&page).map(Some).map_err(|e| fail(&page, e))
 }
 
+/// Pre-rendered pages: the release app's page and the app's components.
+struct Pages<'a> {
+    template: &'a str,
+    prerender: Prerender,
+}
+
+/// Counts what is written into the new tree.
+struct Writer<'a> {
+    root: &'a Path,
+    files: usize,
+}
+
+impl Writer<'_> {
+    fn file(&mut self, relative: &str, bytes: &[u8]) -> Result<(), Vec<InputError>> {
+        write(self.root, relative, bytes).map_err(|e| vec![InputError { file: relative.to_string(), detail: format!("写入失败：{e}") }])?;
+        self.files += 1;
+        Ok(())
+    }
+
+    fn json(&mut self, relative: &str, value: &Value) -> Result<(), Vec<InputError>> {
+        self.file(relative, serde_json::to_string(value).expect("JSON values serialize").as_bytes())
+    }
+}
+
 fn write_all(plan: &Plan, options: &Options, root: &Path, template: Option<&str>) -> Result<Report, Vec<InputError>> {
-    let site = plan.site;
-    let offset = site.offset_minutes();
-    let base = options.base_url.as_str();
-    let io = |what: &str, e: std::io::Error| vec![InputError { file: what.to_string(), detail: format!("写入失败：{e}") }];
-    let mut files = 0;
-
-    // Category pages, chained with next_url.
-    let mut archive = Archive { page_size: site.page_size, total: plan.entries.len(), categories: Vec::new() };
-    for category in &site.categories {
-        let list = plan.by_category.get(&category.slug).map(Vec::as_slice).unwrap_or_default();
-        archive.categories.push((category.slug.clone(), list.len()));
-        let pages = paging::total_pages(list.len(), site.page_size);
-        for number in 1..=pages {
-            let page = paging::page(list.len(), site.page_size, number).expect("page in range");
-            let items = list[page.start..page.end].iter().map(|&i| item(plan.article(i), base, offset, false)).collect();
-            let mut value = feed(site, base, items);
-            value["title"] = format!("{} - {}", category.name, site.name).into();
-            if number < pages {
-                value["next_url"] = format!("{base}{}", category_page_file(&category.slug, number + 1)).into();
-            }
-            let file = category_page_file(&category.slug, number);
-            write_json(root, &file, &value).map_err(|e| io(&file, e))?;
-            files += 1;
-            if let (1, Some(template)) = (number, template) {
-                let articles: Vec<&Article> = list[page.start..page.end].iter().map(|&i| plan.article(i)).collect();
-                let path = format!("category/{}/index.html", category.slug);
-                write(root, &path, category_page(template, site, category, &articles, page).as_bytes()).map_err(|e| io(&path, e))?;
-                files += 1;
-            }
-        }
-    }
-
-    // Home feed: newest, headlines, each category's block, and the archive map.
-    let mut home: Vec<usize> = (0..plan.entries.len().min(HOME_LATEST)).collect();
-    let marked: Vec<usize> = (0..plan.entries.len()).filter(|&i| plan.article(i).headline).take(HEADLINES).collect();
-    home.extend(marked);
-    for list in plan.by_category.values() {
-        home.extend(list.iter().take(site.block_size));
-    }
-    home.sort_unstable();
-    home.dedup();
-    let mut value = feed(site, base, home.iter().map(|&i| item(plan.article(i), base, offset, false)).collect());
-    value["feed_url"] = format!("{base}feed.json").into();
-    value["_portal"] = json!({ "archive": archive.to_json() });
-    write_json(root, "feed.json", &value).map_err(|e| io("feed.json", e))?;
-    if let Some(template) = template {
-        // The home page pre-rendered from the feed the app will read, so the
-        // two show the same; app.html stays the plain app for deep links.
-        let parsed = read_feed(&value, ReadOptions { offset_minutes: offset, fallback_source: None }).expect("the home feed just built reads back");
-        let home = FeedIndex::new(parsed.feed.items, site);
-        write(root, "index.html", home_page(template, site, &home).as_bytes()).map_err(|e| io("index.html", e))?;
-        write(root, "app.html", template.as_bytes()).map_err(|e| io("app.html", e))?;
-        files += 2;
+    let site = &options.site;
+    let mut out = Writer { root, files: 0 };
+    let archive = Archive { page_size: site.page_size, total: plan.items().len(), categories: site.categories.iter().map(|c| (c.slug.clone(), plan.category_positions(&c.slug).len())).collect() };
+    let home = home_feed(plan, options, &archive);
+    out.json("feed.json", &home)?;
+    let pages = template.map(|template| {
+        // Pre-rendered from the home feed the app will read, so the two show the same.
+        let parsed = read_feed(&home, ReadOptions { offset_minutes: site.offset_minutes(), fallback_source: None }).expect("the home feed just built reads back");
+        let front = Arc::new(FeedIndex::new(parsed.feed.items, site));
+        Pages { template, prerender: Prerender::new(Arc::new(site.clone()), front, &page::base_path(template), &options.base_url) }
+    });
+    if let Some(pages) = &pages {
+        out.file("index.html", page::home_page(pages.template, site, &pages.prerender.home()).as_bytes())?;
+        // The plain app, which hosts answer every other deep link with.
+        out.file("app.html", pages.template.as_bytes())?;
     }
     let mut site_json = options.site_json.clone();
     site_json["feed"] = "feed.json".into();
-    write_json(root, "site.json", &site_json).map_err(|e| io("site.json", e))?;
-    files += 2;
+    out.json("site.json", &site_json)?;
+    write_category_pages(plan, options, &mut out, pages.as_ref())?;
+    write_sitemaps(plan, options, &mut out, &archive)?;
 
-    // Sitemaps: an index of files of at most 50,000 URLs, and the 网站地图 data.
+    // One JSON file and one pre-rendered page per article, in parallel.
+    let indices: Vec<usize> = (0..plan.items().len()).collect();
+    let results = crate::in_parallel(&indices, options.threads, |part| write_articles(plan, options, root, pages.as_ref(), part));
+    let mut errors = Vec::new();
+    for result in results {
+        match result {
+            Ok(n) => out.files += n,
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(Report { articles: plan.items().len(), files: out.files })
+    } else {
+        Err(errors)
+    }
+}
+
+/// The home feed: newest, headlines, each category's block, and the archive map.
+fn home_feed(plan: &Plan, options: &Options, archive: &Archive) -> Value {
+    let (site, base) = (&options.site, options.base_url.as_str());
+    let mut home: Vec<usize> = (0..plan.items().len().min(HOME_LATEST)).collect();
+    home.extend((0..plan.items().len()).filter(|&i| plan.items()[i].article.headline).take(HEADLINES));
+    for category in &site.categories {
+        home.extend(plan.category_positions(&category.slug).iter().take(site.block_size));
+    }
+    home.sort_unstable();
+    home.dedup();
+    let mut value = feed(site, base, home.iter().map(|&i| item(&plan.items()[i].article, base, site.offset_minutes(), false)).collect());
+    value["feed_url"] = format!("{base}feed.json").into();
+    value["_portal"] = json!({ "archive": archive.to_json() });
+    value
+}
+
+/// Each category's page files, chained with next_url, and its page 1 pre-rendered.
+fn write_category_pages(plan: &Plan, options: &Options, out: &mut Writer, pages: Option<&Pages>) -> Result<(), Vec<InputError>> {
+    let (site, base) = (&options.site, options.base_url.as_str());
+    for category in &site.categories {
+        let list = plan.category_positions(&category.slug);
+        let total = paging::total_pages(list.len(), site.page_size);
+        for number in 1..=total {
+            let page = paging::page(list.len(), site.page_size, number).expect("page in range");
+            let items = list[page.start..page.end].iter().map(|&i| item(&plan.items()[i].article, base, site.offset_minutes(), false)).collect();
+            let mut value = feed(site, base, items);
+            value["title"] = format!("{} - {}", category.name, site.name).into();
+            if number < total {
+                value["next_url"] = format!("{base}{}", category_page_file(&category.slug, number + 1)).into();
+            }
+            out.json(&category_page_file(&category.slug, number), &value)?;
+        }
+        if let Some(pages) = pages {
+            let page = paging::page(list.len(), site.page_size, 1).expect("page 1 always exists");
+            let items = list[page.start..page.end].iter().map(|&i| ArticleRef::from(&plan.items()[i].article)).collect();
+            let body = pages.prerender.category(CategoryListing { slug: category.slug.clone(), page, items: Arc::new(items) });
+            out.file(&format!("category/{}/index.html", category.slug), page::category_page(pages.template, site, category, &body).as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
+/// Sitemaps: an index of files of at most 50,000 URLs, and the 网站地图 data.
+fn write_sitemaps(plan: &Plan, options: &Options, out: &mut Writer, archive: &Archive) -> Result<(), Vec<InputError>> {
+    let (site, base) = (&options.site, options.base_url.as_str());
+    let offset = site.offset_minutes();
     let mut urls: Vec<(String, Option<String>)> = vec![(base.to_string(), None)];
     urls.extend(site.categories.iter().map(|c| (format!("{base}category/{}", c.slug), None)));
-    urls.extend(plan.entries.iter().map(|e| (format!("{base}article/{}", e.article.id), e.article.published.map(|at| date::format_rfc3339(at, offset)))));
+    urls.extend(plan.items().iter().map(|e| (format!("{base}article/{}", e.article.id), e.article.published.map(|at| date::format_rfc3339(at, offset)))));
     let mut index = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for (n, chunk) in urls.chunks(SITEMAP_URLS).enumerate() {
         let name = format!("sitemap-{}.xml", n + 1);
@@ -326,49 +272,30 @@ fn write_all(plan: &Plan, options: &Options, root: &Path, template: Option<&str>
             xml.push_str(&format!("<url><loc>{}</loc>{}</url>\n", escape(loc), modified.as_ref().map(|m| format!("<lastmod>{m}</lastmod>")).unwrap_or_default()));
         }
         xml.push_str("</urlset>\n");
-        write(root, &name, xml.as_bytes()).map_err(|e| io(&name, e))?;
+        out.file(&name, xml.as_bytes())?;
         index.push_str(&format!("<sitemap><loc>{base}{name}</loc></sitemap>\n"));
-        files += 1;
     }
     index.push_str("</sitemapindex>\n");
-    write(root, "sitemap.xml", index.as_bytes()).map_err(|e| io("sitemap.xml", e))?;
+    out.file("sitemap.xml", index.as_bytes())?;
     let map = json!({
         "title": format!("{}网站地图", site.name),
-        "total": plan.entries.len(),
+        "total": plan.items().len(),
         "categories": site.categories.iter().map(|c| {
             let count = archive.count(&c.slug).unwrap_or(0);
             json!({ "slug": c.slug, "name": c.name, "count": count, "pages": paging::total_pages(count, site.page_size), "url": format!("{base}category/{}", c.slug) })
         }).collect::<Vec<_>>(),
         "sitemap": format!("{base}sitemap.xml"),
     });
-    write_json(root, "sitemap.json", &map).map_err(|e| io("sitemap.json", e))?;
-    files += 2;
-
-    // One JSON file and one crawler page per article, in parallel.
-    let indices: Vec<usize> = (0..plan.entries.len()).collect();
-    let results = crate::in_parallel(&indices, options.threads, |part| write_articles(plan, options, root, template, part));
-    let mut errors = Vec::new();
-    for result in results {
-        match result {
-            Ok(n) => files += n,
-            Err(mut e) => errors.append(&mut e),
-        }
-    }
-    if errors.is_empty() {
-        Ok(Report { articles: plan.entries.len(), files })
-    } else {
-        Err(errors)
-    }
+    out.json("sitemap.json", &map)
 }
 
-fn write_articles(plan: &Plan, options: &Options, root: &Path, template: Option<&str>, indices: &[usize]) -> Result<usize, Vec<InputError>> {
-    let site = plan.site;
-    let offset = site.offset_minutes();
+fn write_articles(plan: &Plan, options: &Options, root: &Path, pages: Option<&Pages>, indices: &[usize]) -> Result<usize, Vec<InputError>> {
+    let site = &options.site;
     let base = options.base_url.as_str();
+    let mut out = Writer { root, files: 0 };
     let mut errors = Vec::new();
-    let mut files = 0;
     for &index in indices {
-        let entry = &plan.entries[index];
+        let entry = &plan.items()[index];
         let mut article = match input::full_article(entry, site) {
             Ok(article) => article,
             Err(details) => {
@@ -377,34 +304,25 @@ fn write_articles(plan: &Plan, options: &Options, root: &Path, template: Option<
             }
         };
         article.category = entry.article.category.clone();
-        let mut value = item(&article, base, offset, true);
-        let (newer, older) = plan.neighbours(index);
-        value["_portal"]["related_items"] = plan.related(index).into_iter().map(|a| reference(a, offset)).collect();
-        if let Some(newer) = newer {
-            value["_portal"]["previous"] = reference(newer, offset);
-        }
-        if let Some(older) = older {
-            value["_portal"]["next"] = reference(older, offset);
-        }
-        let file = article_file(&article.id);
-        if let Err(e) = write_json(root, &file, &feed(site, base, vec![value])) {
-            errors.push(InputError { file, detail: format!("写入失败：{e}") });
-            continue;
-        }
-        files += 1;
-        if let Some(template) = template {
-            let category = article.category.as_deref().and_then(|slug| site.category(slug));
-            let page = article_page(template, &article, &PageContext { site, base_url: base, category });
-            let path = format!("article/{}/index.html", article.id);
-            if let Err(e) = write(root, &path, page.as_bytes()) {
-                errors.push(InputError { file: path, detail: format!("写入失败：{e}") });
-                continue;
+        let (related, previous, next) = plan.surroundings(&entry.article.id, site.related_count).unwrap_or_default();
+        let view = ArticleView { article, related, previous, next };
+        let written = out.json(&article_file(&view.article.id), &writer::article_file(site, base, &view)).and_then(|()| match pages {
+            Some(pages) => {
+                let category = view.article.category.as_deref().and_then(|slug| site.category(slug));
+                let path = format!("article/{}/index.html", view.article.id);
+                let context = PageContext { site, base_url: base, category };
+                let view = Arc::new(view);
+                let body = pages.prerender.article(view.clone());
+                out.file(&path, article_page(pages.template, &view.article, &context, &body).as_bytes())
             }
-            files += 1;
+            None => Ok(()),
+        });
+        if let Err(mut e) = written {
+            errors.append(&mut e);
         }
     }
     if errors.is_empty() {
-        Ok(files)
+        Ok(out.files)
     } else {
         Err(errors)
     }

@@ -84,6 +84,9 @@ pub fn generate(out: &Path, count: usize, seed: u64) -> std::io::Result<()> {
             let image = random.pick(&IMAGES);
             let _ = writeln!(text, "image: images/{image}.svg\nphoto: images/{image}.svg | 示意图 | {title}现场。 记者 摄 | 640 | 400 | 1");
         }
+        if n % 7 == 0 {
+            let _ = writeln!(text, "kicker: {}\nsubtitle: {}", random.pick(&SUBJECTS), &SENTENCES[(n + 1) % SENTENCES.len()]);
+        }
         if n % 97 == 0 {
             let _ = writeln!(text, "headline: true");
         }

@@ -28,6 +28,15 @@ pub struct Entry {
     pub origin: Origin,
 }
 
+impl portal_core::index::Indexed for Entry {
+    fn article(&self) -> &Article {
+        &self.article
+    }
+    fn article_mut(&mut self) -> &mut Article {
+        &mut self.article
+    }
+}
+
 /// Front matter keys of an article file, and the feed field each fills.
 const KEYS: &[&str] = &["id", "title", "date", "category", "tags", "source", "editor", "author", "summary", "kicker", "subtitle", "image", "headline", "related", "photo"];
 

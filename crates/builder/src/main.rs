@@ -22,6 +22,25 @@ fn main() -> ExitCode {
     }
 }
 
+/// The flags each command takes; each is followed by a value.
+const BUILD_FLAGS: &[&str] = &["--site", "--feed", "--articles", "--app", "--base-url", "--out", "--threads"];
+const GENERATE_FLAGS: &[&str] = &["--count", "--out", "--seed"];
+
+/// Every argument after the command must be a known flag and its value:
+/// a mistyped flag is an error, not silently ignored.
+fn check_flags(args: &[String], known: &[&str]) -> Result<(), String> {
+    let mut rest = args.iter().skip(1);
+    while let Some(flag) = rest.next() {
+        if !known.contains(&flag.as_str()) {
+            return Err(format!("unknown argument “{flag}” (known: {})\n{USAGE}", known.join(" ")));
+        }
+        if rest.next().is_none() {
+            return Err(format!("{flag} needs a value\n{USAGE}"));
+        }
+    }
+    Ok(())
+}
+
 fn values<'a>(args: &'a [String], flag: &str) -> Vec<&'a str> {
     args.windows(2).filter(|w| w[0] == flag).map(|w| w[1].as_str()).collect()
 }
@@ -31,9 +50,9 @@ fn one<'a>(args: &'a [String], flag: &str) -> Result<&'a str, String> {
 }
 
 fn run(args: &[String]) -> Result<String, String> {
-    let threads = values(args, "--threads").last().and_then(|t| t.parse().ok()).unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
     match args.first().map(String::as_str) {
         Some("generate") => {
+            check_flags(args, GENERATE_FLAGS)?;
             let count: usize = one(args, "--count")?.parse().map_err(|_| "--count takes a number".to_string())?;
             let seed = values(args, "--seed").last().and_then(|s| s.parse().ok()).unwrap_or(20_261_127);
             let out = PathBuf::from(one(args, "--out")?);
@@ -41,6 +60,11 @@ fn run(args: &[String]) -> Result<String, String> {
             Ok(format!("wrote {count} articles and site.json to {}", out.display()))
         }
         Some("build") => {
+            check_flags(args, BUILD_FLAGS)?;
+            let threads = match values(args, "--threads").last() {
+                Some(n) => n.parse().ok().filter(|&n| n > 0).ok_or_else(|| "--threads takes a number above 0".to_string())?,
+                None => std::thread::available_parallelism().map_or(2, |n| n.get()),
+            };
             let site_path = one(args, "--site")?;
             let site_text = std::fs::read_to_string(site_path).map_err(|e| format!("{site_path}: {e}"))?;
             let site = portal_core::site::SiteConfig::parse(&site_text).map_err(|e| format!("{site_path}: {e}"))?;
@@ -71,5 +95,23 @@ fn run(args: &[String]) -> Result<String, String> {
             }
         }
         _ => Err(USAGE.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(text: &str) -> Vec<String> {
+        text.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn unknown_or_incomplete_flags_are_errors() {
+        let error = run(&args("build --site s.json --thread 8 --out o")).unwrap_err();
+        assert!(error.starts_with("unknown argument “--thread”"), "{error}");
+        assert!(run(&args("generate --count 3 --out")).unwrap_err().starts_with("--out needs a value"));
+        assert!(run(&args("build --site s.json --threads 0")).unwrap_err().starts_with("--threads takes a number"));
+        assert_eq!(check_flags(&args("build --site s --threads 2"), BUILD_FLAGS), Ok(()));
     }
 }

@@ -158,9 +158,14 @@ fn crawler_pages_carry_the_article_and_its_meta_tags() {
     ] {
         assert!(page.contains(tag), "missing {tag}");
     }
-    // The app's header, breadcrumb and article markup, so nothing moves when the app takes over.
-    assert!(page.contains("<div id=\"prerender\" data-path=\"article/n000000\"><header class=\"site-header\">"));
-    assert!(page.contains("<li><a href=\"category/kfqdt\">开发区动态</a></li></ol></nav><article class=\"article\"><header class=\"article-header\"><h1>"));
+    // The app's own components: header, breadcrumb, article, footer, with the app's links under <base href>.
+    assert!(page.contains("<meta name=\"author\" content=\"记者"));
+    assert!(page.contains("<div id=\"prerender\" data-path=\"/news/article/n000000\"><header class=\"site-header\">"));
+    assert!(page.contains("<li><a href=\"/news/category/kfqdt\">开发区动态</a></li></ol></nav><article aria-labelledby=\"article-title\" class=\"article\">"));
+    assert!(page.contains(&format!("<h1 id=\"article-title\">{title}</h1>")));
+    for part in ["<section aria-labelledby=\"share-heading\" class=\"share-bar\">", "<section aria-labelledby=\"related-heading\" class=\"related\">", "<aside aria-label=\"栏目推荐\" class=\"side-blocks\">", "<footer class=\"site-footer\">"] {
+        assert!(page.contains(part), "missing {part}");
+    }
     assert!(page.contains(&article["content_html"].as_str().unwrap()[..60]), "the article text is in the HTML");
 }
 
@@ -227,29 +232,111 @@ fn home_and_category_pages_are_pre_rendered_and_deep_links_get_the_plain_app() {
 
     let home = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(home.contains("<title>合成档案测试站</title>"));
-    assert!(home.contains("<div id=\"prerender\" data-path=\"\"><header class=\"site-header\">"));
-    assert!(home.contains("<li><a href=\"./\" aria-current=\"page\">首页</a></li>"));
-    assert!(home.contains("<main><h1 class=\"visually-hidden\">合成档案测试站首页</h1>"));
+    assert!(home.contains("<div id=\"prerender\" data-path=\"/news/\"><header class=\"site-header\">"));
+    assert!(home.contains("<li><a href=\"/news/\" aria-current=\"page\">首页</a></li>"));
+    assert!(home.contains("<main id=\"main\" tabindex=\"-1\"><h1 class=\"visually-hidden\">合成档案测试站首页</h1>"));
     let site = read(&out.join("site.json"));
     let feed = read(&out.join("feed.json"));
     let newest = feed["items"][0]["id"].as_str().unwrap();
-    // Relative links: they resolve against <base href="/news/">.
-    assert!(home.contains(&format!("href=\"article/{newest}\"")), "the newest article is listed");
+    // The app's links, under its <base href="/news/">.
+    assert!(home.contains(&format!("href=\"/news/article/{newest}\"")), "the newest article is listed");
     for category in site["categories"].as_array().unwrap() {
-        assert!(home.contains(&format!("<a class=\"more\" href=\"category/{}\">[更多", category["slug"].as_str().unwrap())));
+        assert!(home.contains(&format!("<a href=\"/news/category/{}\" class=\"more\">[更多", category["slug"].as_str().unwrap())));
     }
     assert_eq!(home.matches("<title>").count(), 1);
 
     let first_page = &read(&out.join("feeds/kfqdt/1.json"))["items"];
     let category = std::fs::read_to_string(out.join("category/kfqdt/index.html")).unwrap();
     assert!(category.contains("<title>开发区动态 - 合成档案测试站</title>"));
-    assert!(category.contains("<div id=\"prerender\" data-path=\"category/kfqdt\">"));
-    assert!(category.contains("<li><a href=\"category/kfqdt\" aria-current=\"page\">开发区动态</a></li>"));
+    assert!(category.contains("<div id=\"prerender\" data-path=\"/news/category/kfqdt\">"));
+    assert!(category.contains("<li><a href=\"/news/category/kfqdt\" aria-current=\"page\">开发区动态</a></li>"));
     assert!(category.contains("<section class=\"category-page\"><h1>开发区动态</h1><ul class=\"article-list\">"));
     for item in first_page.as_array().unwrap() {
-        assert!(category.contains(&format!("<a href=\"article/{}\">{}</a>", item["id"].as_str().unwrap(), item["title"].as_str().unwrap())));
+        assert!(category.contains(&format!("<a href=\"/news/article/{}\">{}</a>", item["id"].as_str().unwrap(), item["title"].as_str().unwrap())));
     }
 
     let plain = std::fs::read_to_string(out.join("app.html")).unwrap();
     assert_eq!(plain, std::fs::read_to_string(app.join("index.html")).unwrap());
+}
+
+#[test]
+fn an_archive_and_the_same_articles_as_one_feed_agree_on_order_neighbours_and_related() {
+    use portal_core::feed::{read_feed, ReadOptions};
+    use portal_core::index::FeedIndex;
+    let dir = tempfile::tempdir().unwrap();
+    let site_text = r#"{"name":"站","timezone":"+08:00","page_size":4,"categories":[{"slug":"a","name":"甲"},{"slug":"b","name":"乙"}]}"#;
+    // Ids against the feed's order, and many equal dates: ties keep the feed's order in both modes.
+    let items: Vec<Value> = (0..30)
+        .map(|n| {
+            let (tag, category) = (["甲", "乙", "丙"][n % 3], ["a", "b"][n % 2]);
+            serde_json::json!({
+                "id": format!("x{:02}", 29 - n),
+                "title": format!("标题{n}"),
+                "content_html": "<p>正文</p>",
+                "date_published": format!("2026-01-{:02}T08:00:00+08:00", 20 - n / 4),
+                "tags": [tag],
+                "_portal": { "category": category },
+            })
+        })
+        .collect();
+    let feed = serde_json::json!({ "version": "https://jsonfeed.org/version/1.1", "title": "站", "items": items });
+    let feed_path = dir.path().join("feed.json");
+    std::fs::write(&feed_path, feed.to_string()).unwrap();
+    let out = dir.path().join("site");
+    let site = SiteConfig::parse(site_text).unwrap();
+    let options = Options { site: site.clone(), site_json: serde_json::from_str(site_text).unwrap(), feeds: vec![feed_path], article_dirs: vec![], app_dir: None, base_url: "https://example.gov.cn/".into(), out: out.clone(), threads: 2 };
+    build(&options).unwrap();
+
+    let parsed = read_feed(&feed, ReadOptions { offset_minutes: site.offset_minutes(), fallback_source: None }).unwrap();
+    let single = FeedIndex::new(parsed.feed.items, &site);
+    let ids = |list: &Value| list.as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    for slug in ["a", "b"] {
+        let expected: Vec<String> = single.category(slug).iter().map(|a| a.id.clone()).collect();
+        let pages = expected.len().div_ceil(4);
+        let archived: Vec<String> = (1..=pages).flat_map(|n| ids(&read(&out.join(format!("feeds/{slug}/{n}.json")))["items"])).collect();
+        assert_eq!(archived, expected, "order of {slug}");
+    }
+    for article in single.items() {
+        let view = single.view(&article.id, site.related_count).unwrap();
+        let file = &read(&out.join(format!("articles/{}.json", article.id)))["items"][0]["_portal"];
+        let id = |r: &Option<portal_core::feed::ArticleRef>| r.as_ref().map(|r| r.id.clone());
+        assert_eq!(file["previous"]["id"].as_str().map(String::from), id(&view.previous), "上一篇 of {}", article.id);
+        assert_eq!(file["next"]["id"].as_str().map(String::from), id(&view.next), "下一篇 of {}", article.id);
+        assert_eq!(ids(&file["related_items"]), view.related.iter().map(|r| r.id.clone()).collect::<Vec<_>>(), "相关阅读 of {}", article.id);
+        assert!(!view.related.is_empty());
+    }
+}
+
+/// Every file below `root`, by relative path, with its bytes.
+fn tree(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut pending = vec![root.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                files.insert(path.strip_prefix(root).unwrap().display().to_string(), std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn two_builds_of_the_same_input_are_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("src");
+    generate(&source, 300, 3).unwrap();
+    let app = app_dir(dir.path());
+    let (first, second) = (dir.path().join("first"), dir.path().join("second"));
+    build(&options(&source, &first, Some(&app))).unwrap();
+    build(&Options { threads: 3, ..options(&source, &second, Some(&app)) }).unwrap();
+    let (a, b) = (tree(&first), tree(&second));
+    assert!(a.len() > 600, "{} files", a.len());
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (path, bytes) in &a {
+        assert!(bytes == &b[path], "{path} differs between two builds");
+    }
 }

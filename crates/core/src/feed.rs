@@ -153,6 +153,12 @@ pub fn parse_feed(text: &str, options: ReadOptions) -> Result<Parsed, FeedError>
     read_feed(&value, options)
 }
 
+/// The order of every list: newest first, undated items after dated ones;
+/// a stable sort keeps the input's order among equals.
+pub fn newest_first(a: &Article, b: &Article) -> std::cmp::Ordering {
+    b.published.is_some().cmp(&a.published.is_some()).then(b.published.cmp(&a.published))
+}
+
 pub fn read_feed(value: &Value, options: ReadOptions) -> Result<Parsed, FeedError> {
     let object = value.as_object().ok_or(FeedError::NotAnObject)?;
     let items = object.get("items").and_then(Value::as_array).ok_or(FeedError::NoItems)?;
@@ -195,24 +201,13 @@ pub fn read_feed(value: &Value, options: ReadOptions) -> Result<Parsed, FeedErro
         }
         articles.push(article);
     }
-    // Newest first; undated items after dated ones, in feed order.
-    articles.sort_by(|a, b| b.published.is_some().cmp(&a.published.is_some()).then(b.published.cmp(&a.published)));
+    articles.sort_by(newest_first);
     Ok(Parsed { feed: Feed { title, home_page_url, description, next_url, items: articles, archive }, problems })
 }
 
 fn read_item(object: &Map<String, Value>, number: usize, options: ReadOptions, problems: &mut Vec<Problem>) -> Article {
     let mut f = Fields { object, problems, item: Some(number), id: None, prefix: "" };
-    let id = match object.get("id") {
-        Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
-        Some(Value::Number(n)) => n.to_string(),
-        other => {
-            let fallback = f.string("url").unwrap_or_else(|| format!("item-{number}"));
-            if other.is_some() {
-                f.report("id", "应为非空字符串，已改用 url 或序号".into());
-            }
-            fallback
-        }
-    };
+    let id = read_id(&mut f, number);
     f.id = Some(id.clone());
     let url = f.string("url");
     let mut body = match (f.string("content_html"), f.string("content_text")) {
@@ -233,12 +228,7 @@ fn read_item(object: &Map<String, Value>, number: usize, options: ReadOptions, p
         }
         parsed
     });
-    let mut authors: Vec<String> = f.list("authors").iter().filter_map(|a| a.get("name").and_then(Value::as_str)).map(|s| html::decode_entities(s).trim().to_string()).filter(|name| !name.is_empty()).collect();
-    if authors.is_empty() {
-        if let Some(name) = object.get("author").and_then(|a| a.get("name")).and_then(Value::as_str) {
-            authors.push(html::decode_entities(name).trim().to_string());
-        }
-    }
+    let authors = read_authors(&mut f);
     let tags: Vec<String> = f.list("tags").iter().filter_map(Value::as_str).map(|t| html::decode_entities(t).trim().to_string()).filter(|t| !t.is_empty()).collect();
     let image = f.string("image").and_then(|src| {
         let safe = html::safe_url(&src, true);
@@ -247,43 +237,9 @@ fn read_item(object: &Map<String, Value>, number: usize, options: ReadOptions, p
         }
         safe
     });
-
     let mut article = Article { id, url, title, summary, image, published, published_text, authors, tags, ..Article::default() };
     match object.get(EXTENSION) {
-        Some(Value::Object(extension)) => {
-            let mut e = Fields { object: extension, problems: f.problems, item: Some(number), id: Some(article.id.clone()), prefix: EXTENSION };
-            article.category = e.string("category");
-            article.source = e.text("source");
-            article.editor = e.text("editor");
-            article.kicker = e.text("kicker");
-            article.subtitle = e.text("subtitle");
-            article.headline = e.bool("headline");
-            article.related = e.list("related").iter().filter_map(|v| v.as_str().map(str::to_string).or_else(|| v.as_i64().map(|n| n.to_string()))).collect();
-            let refs = |value: Option<&Value>| -> Vec<ArticleRef> {
-                let list = match value {
-                    Some(Value::Array(list)) => list.as_slice(),
-                    Some(single @ Value::Object(_)) => std::slice::from_ref(single),
-                    _ => &[],
-                };
-                list.iter()
-                    .filter_map(|v| {
-                        let id = v.get("id")?.as_str()?.to_string();
-                        let title = v.get("title").and_then(Value::as_str).map(html::decode_entities).unwrap_or_else(|| id.clone());
-                        let published = v.get("date_published").and_then(Value::as_str).and_then(|d| date::parse(d, options.offset_minutes));
-                        Some(ArticleRef { id, title, published })
-                    })
-                    .collect()
-            };
-            if ["related_items", "previous", "next"].iter().any(|k| extension.contains_key(*k)) {
-                article.precomputed = Some(Precomputed {
-                    related: refs(extension.get("related_items")),
-                    previous: refs(extension.get("previous")).pop(),
-                    next: refs(extension.get("next")).pop(),
-                });
-            }
-            let photos = e.list("photos").iter().enumerate().filter_map(|(i, p)| read_photo(p, i, &mut e)).collect::<Vec<_>>();
-            html::insert_after_paragraphs(&mut body, photos.into_iter().map(|p| (p.after_paragraph, figure(p))).collect());
-        }
+        Some(Value::Object(extension)) => read_extension(&mut article, &mut body, extension, number, options, f.problems),
         Some(_) => f.report(EXTENSION, "应为对象，已忽略".into()),
         None => {}
     }
@@ -292,6 +248,68 @@ fn read_item(object: &Map<String, Value>, number: usize, options: ReadOptions, p
     }
     article.body = body;
     article
+}
+
+/// A string or number id; without one, the url or the item's number.
+fn read_id(f: &mut Fields, number: usize) -> String {
+    match f.object.get("id") {
+        Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
+        Some(Value::Number(n)) => n.to_string(),
+        other => {
+            let fallback = f.string("url").unwrap_or_else(|| format!("item-{number}"));
+            if other.is_some() {
+                f.report("id", "应为非空字符串，已改用 url 或序号".into());
+            }
+            fallback
+        }
+    }
+}
+
+/// JSON Feed 1.1 `authors`, else 1.0 `author`.
+fn read_authors(f: &mut Fields) -> Vec<String> {
+    let authors: Vec<String> = f.list("authors").iter().filter_map(|a| a.get("name").and_then(Value::as_str)).map(|s| html::decode_entities(s).trim().to_string()).filter(|name| !name.is_empty()).collect();
+    if !authors.is_empty() {
+        return authors;
+    }
+    f.object.get("author").and_then(|a| a.get("name")).and_then(Value::as_str).map(|name| vec![html::decode_entities(name).trim().to_string()]).unwrap_or_default()
+}
+
+/// Links to other articles: a list, or a single object.
+fn read_refs(value: Option<&Value>, options: ReadOptions) -> Vec<ArticleRef> {
+    let list = match value {
+        Some(Value::Array(list)) => list.as_slice(),
+        Some(single @ Value::Object(_)) => std::slice::from_ref(single),
+        _ => &[],
+    };
+    list.iter()
+        .filter_map(|v| {
+            let id = v.get("id")?.as_str()?.to_string();
+            let title = v.get("title").and_then(Value::as_str).map(html::decode_entities).unwrap_or_else(|| id.clone());
+            let published = v.get("date_published").and_then(Value::as_str).and_then(|d| date::parse(d, options.offset_minutes));
+            Some(ArticleRef { id, title, published })
+        })
+        .collect()
+}
+
+/// The `_portal` extension: category, byline, related and neighbours, photos.
+fn read_extension(article: &mut Article, body: &mut Vec<html::Node>, extension: &Map<String, Value>, number: usize, options: ReadOptions, problems: &mut Vec<Problem>) {
+    let mut e = Fields { object: extension, problems, item: Some(number), id: Some(article.id.clone()), prefix: EXTENSION };
+    article.category = e.string("category");
+    article.source = e.text("source");
+    article.editor = e.text("editor");
+    article.kicker = e.text("kicker");
+    article.subtitle = e.text("subtitle");
+    article.headline = e.bool("headline");
+    article.related = e.list("related").iter().filter_map(|v| v.as_str().map(str::to_string).or_else(|| v.as_i64().map(|n| n.to_string()))).collect();
+    if ["related_items", "previous", "next"].iter().any(|k| extension.contains_key(*k)) {
+        article.precomputed = Some(Precomputed {
+            related: read_refs(extension.get("related_items"), options),
+            previous: read_refs(extension.get("previous"), options).pop(),
+            next: read_refs(extension.get("next"), options).pop(),
+        });
+    }
+    let photos = e.list("photos").iter().enumerate().filter_map(|(i, p)| read_photo(p, i, &mut e)).collect::<Vec<_>>();
+    html::insert_after_paragraphs(body, photos.into_iter().map(|p| (p.after_paragraph, figure(p))).collect());
 }
 
 fn read_photo(value: &Value, index: usize, fields: &mut Fields) -> Option<Photo> {

@@ -1,41 +1,110 @@
 //! A feed arranged for the pages: look-up by id, each category's list
 //! newest first, neighbours within a category.
 
-use crate::feed::Article;
+use crate::feed::{Article, ArticleRef};
+use crate::paging::{self, Page, PageError};
 use crate::site::SiteConfig;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// How many headlines (要闻) the home page shows.
 pub const HEADLINES: usize = 4;
 
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct FeedIndex {
-    /// Newest first. `category` holds the configured slug, or `None`.
-    articles: Vec<Article>,
-    by_id: HashMap<String, usize>,
-    by_category: HashMap<String, Vec<usize>>,
-    /// (article id, category as written) for categories the site lacks.
-    unknown_categories: Vec<(String, String)>,
+/// An article with what its page shows around it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleView {
+    pub article: Article,
+    pub related: Vec<ArticleRef>,
+    /// 上一篇 (newer) and 下一篇 (older) in the category.
+    pub previous: Option<ArticleRef>,
+    pub next: Option<ArticleRef>,
 }
 
-impl FeedIndex {
-    /// `articles` newest first, as `feed::read_feed` returns them.
-    pub fn new(mut articles: Vec<Article>, site: &SiteConfig) -> FeedIndex {
-        let mut by_id = HashMap::with_capacity(articles.len());
-        let mut by_category: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut unknown_categories = Vec::new();
-        for (index, article) in articles.iter_mut().enumerate() {
+/// One page of a category list: links, not bodies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CategoryListing {
+    pub slug: String,
+    pub page: Page,
+    pub items: Arc<Vec<ArticleRef>>,
+}
+
+/// How many of the newest items of the article's category, and of each of
+/// its tags, are ranked for 相关阅读: ranking all 100,000 articles of an
+/// archive for each article would be quadratic, and the best matches are
+/// always among these. The same rule for a single feed and an archive.
+pub const RELATED_POOL: usize = 48;
+
+/// What an index holds: an article, or (in the archive builder) an
+/// article's metadata with where its body is to be read from.
+pub trait Indexed {
+    fn article(&self) -> &Article;
+    fn article_mut(&mut self) -> &mut Article;
+}
+
+impl Indexed for Article {
+    fn article(&self) -> &Article {
+        self
+    }
+    fn article_mut(&mut self) -> &mut Article {
+        self
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeedIndex<T = Article> {
+    /// Newest first; equal dates keep the input's order. `category` holds
+    /// the configured slug, or `None`.
+    items: Vec<T>,
+    by_id: HashMap<String, usize>,
+    /// Indices into `items`, ascending (so newest first).
+    by_category: HashMap<String, Vec<usize>>,
+    by_tag: HashMap<String, Vec<usize>>,
+    /// (article id, category as written) for categories the site lacks.
+    unknown_categories: Vec<(String, String)>,
+    /// Items whose id an earlier item already has; left out of the look-ups.
+    duplicates: Vec<usize>,
+}
+
+impl<T> Default for FeedIndex<T> {
+    fn default() -> Self {
+        FeedIndex { items: Vec::new(), by_id: HashMap::new(), by_category: HashMap::new(), by_tag: HashMap::new(), unknown_categories: Vec::new(), duplicates: Vec::new() }
+    }
+}
+
+impl<T: Indexed> FeedIndex<T> {
+    pub fn new(mut items: Vec<T>, site: &SiteConfig) -> FeedIndex<T> {
+        items.sort_by(|a, b| crate::feed::newest_first(a.article(), b.article()));
+        let mut index = FeedIndex { by_id: HashMap::with_capacity(items.len()), ..FeedIndex::default() };
+        for (position, item) in items.iter_mut().enumerate() {
+            let article = item.article_mut();
             let resolved = site.category_of(article).map(|c| c.slug.clone());
             if let (None, Some(written)) = (&resolved, &article.category) {
-                unknown_categories.push((article.id.clone(), written.clone()));
+                index.unknown_categories.push((article.id.clone(), written.clone()));
             }
             article.category = resolved;
-            if let Some(slug) = &article.category {
-                by_category.entry(slug.clone()).or_default().push(index);
+            if index.by_id.contains_key(&article.id) {
+                index.duplicates.push(position);
+                continue;
             }
-            by_id.entry(article.id.clone()).or_insert(index);
+            index.by_id.insert(article.id.clone(), position);
+            if let Some(slug) = &article.category {
+                index.by_category.entry(slug.clone()).or_default().push(position);
+            }
+            for tag in &article.tags {
+                index.by_tag.entry(tag.clone()).or_default().push(position);
+            }
         }
-        FeedIndex { articles, by_id, by_category, unknown_categories }
+        index.items = items;
+        index
+    }
+
+    /// Every item, newest first.
+    pub fn items(&self) -> &[T] {
+        &self.items
+    }
+
+    fn article_at(&self, position: usize) -> &Article {
+        self.items[position].article()
     }
 
     /// Articles whose `_portal.category` names no configured category.
@@ -43,33 +112,74 @@ impl FeedIndex {
         &self.unknown_categories
     }
 
-    pub fn get(&self, id: &str) -> Option<&Article> {
-        self.by_id.get(id).map(|&i| &self.articles[i])
+    /// Items whose id an earlier item already has.
+    pub fn duplicates(&self) -> impl Iterator<Item = &T> {
+        self.duplicates.iter().map(|&i| &self.items[i])
+    }
+
+    pub fn get(&self, id: &str) -> Option<&T> {
+        self.by_id.get(id).map(|&i| &self.items[i])
+    }
+
+    /// A category's positions in `items`, newest first.
+    pub fn category_positions(&self, slug: &str) -> &[usize] {
+        self.by_category.get(slug).map(Vec::as_slice).unwrap_or_default()
     }
 
     pub fn category(&self, slug: &str) -> Vec<&Article> {
-        self.by_category.get(slug).map(|list| list.iter().map(|&i| &self.articles[i]).collect()).unwrap_or_default()
+        self.category_positions(slug).iter().map(|&i| self.article_at(i)).collect()
     }
 
     /// Top stories: those marked `headline`, else the newest.
     pub fn headlines(&self, count: usize) -> Vec<&Article> {
-        let marked: Vec<&Article> = self.articles.iter().filter(|a| a.headline).take(count).collect();
-        if marked.is_empty() { self.articles.iter().take(count).collect() } else { marked }
+        let marked: Vec<&Article> = self.items.iter().map(T::article).filter(|a| a.headline).take(count).collect();
+        if marked.is_empty() { self.items.iter().map(T::article).take(count).collect() } else { marked }
     }
 
     /// (上一篇, 下一篇): the newer and the older neighbour in the article's
     /// category list.
     pub fn neighbours(&self, id: &str) -> (Option<&Article>, Option<&Article>) {
-        let Some(&index) = self.by_id.get(id) else { return (None, None) };
-        let Some(list) = self.articles[index].category.as_ref().and_then(|slug| self.by_category.get(slug)) else { return (None, None) };
-        let Some(position) = list.iter().position(|&i| i == index) else { return (None, None) };
-        let newer = position.checked_sub(1).map(|p| &self.articles[list[p]]);
-        let older = list.get(position + 1).map(|&i| &self.articles[i]);
-        (newer, older)
+        let Some(&position) = self.by_id.get(id) else { return (None, None) };
+        let Some(list) = self.article_at(position).category.as_ref().and_then(|slug| self.by_category.get(slug)) else { return (None, None) };
+        let Ok(at) = list.binary_search(&position) else { return (None, None) };
+        (at.checked_sub(1).map(|p| self.article_at(list[p])), list.get(at + 1).map(|&i| self.article_at(i)))
     }
 
+    /// 相关阅读, ranked over the newest `RELATED_POOL` of the article's
+    /// category and of each of its tags.
     pub fn related(&self, article: &Article, limit: usize) -> Vec<&Article> {
-        crate::related::related(article, &self.articles, |id| self.get(id), limit)
+        let mut pool: Vec<usize> = Vec::new();
+        let lists = article.category.iter().filter_map(|c| self.by_category.get(c)).chain(article.tags.iter().filter_map(|t| self.by_tag.get(t)));
+        for list in lists {
+            pool.extend(list.iter().take(RELATED_POOL));
+        }
+        pool.sort_unstable();
+        pool.dedup();
+        crate::related::related_among(article, pool.into_iter().map(|i| self.article_at(i)), |id| self.get(id).map(T::article), limit)
+    }
+
+    /// The article `id` with `related_count` related articles and its
+    /// neighbours, all by reference; the builder reads the body separately.
+    pub fn surroundings(&self, id: &str, related_count: usize) -> Option<(Vec<ArticleRef>, Option<ArticleRef>, Option<ArticleRef>)> {
+        let article = self.get(id)?.article();
+        let (newer, older) = self.neighbours(id);
+        Some((self.related(article, related_count).into_iter().map(ArticleRef::from).collect(), newer.map(ArticleRef::from), older.map(ArticleRef::from)))
+    }
+
+    /// Page `number` of a category's list, newest first.
+    pub fn listing(&self, slug: &str, page_size: usize, number: usize) -> Result<CategoryListing, PageError> {
+        let list = self.category(slug);
+        let page = paging::page(list.len(), page_size, number)?;
+        let items = list[page.start..page.end].iter().map(|a| ArticleRef::from(*a)).collect();
+        Ok(CategoryListing { slug: slug.to_string(), page, items: Arc::new(items) })
+    }
+}
+
+impl FeedIndex<Article> {
+    /// The article `id` with `related_count` related articles and its neighbours.
+    pub fn view(&self, id: &str, related_count: usize) -> Option<ArticleView> {
+        let (related, previous, next) = self.surroundings(id, related_count)?;
+        Some(ArticleView { article: self.get(id)?.clone(), related, previous, next })
     }
 }
 

@@ -11,3 +11,4 @@ pub mod paths;
 pub mod related;
 pub mod share;
 pub mod site;
+pub mod writer;

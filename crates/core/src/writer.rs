@@ -1,0 +1,121 @@
+//! Writing the JSON Feed files of an archive (`crate::archive`): the
+//! counterpart of `feed::read_feed`, which reads them back.
+
+use crate::date;
+use crate::feed::{Article, ArticleRef, EXTENSION};
+use crate::html::to_html;
+use crate::index::ArticleView;
+use crate::site::SiteConfig;
+use serde_json::{json, Value};
+
+/// A feed of `items`, titled with the site's name.
+pub fn feed(site: &SiteConfig, base_url: &str, items: Vec<Value>) -> Value {
+    json!({ "version": "https://jsonfeed.org/version/1.1", "title": site.name, "home_page_url": base_url, "language": "zh-CN", "items": items })
+}
+
+/// A link to another article, as `related_items`, `previous` and `next` hold it.
+pub fn reference(article: &ArticleRef, offset: i32) -> Value {
+    let mut value = json!({ "id": article.id, "title": article.title });
+    if let Some(at) = article.published {
+        value["date_published"] = date::format_rfc3339(at, offset).into();
+    }
+    value
+}
+
+/// An article as a JSON Feed item: full (with its body) or a list summary.
+pub fn item(article: &Article, base_url: &str, offset: i32, full: bool) -> Value {
+    let mut item = json!({ "id": article.id, "url": format!("{base_url}article/{}", article.id), "title": article.title, "summary": article.summary });
+    if full {
+        item["content_html"] = to_html(&article.body).into();
+    } else {
+        item["content_text"] = article.summary.clone().into();
+    }
+    if let Some(at) = article.published {
+        item["date_published"] = date::format_rfc3339(at, offset).into();
+    }
+    if let Some(image) = &article.image {
+        item["image"] = image.clone().into();
+    }
+    if !article.authors.is_empty() {
+        item["authors"] = article.authors.iter().map(|name| json!({ "name": name })).collect();
+    }
+    if !article.tags.is_empty() {
+        item["tags"] = json!(article.tags);
+    }
+    let mut extension = json!({ "category": article.category });
+    for (key, value) in [("source", &article.source), ("editor", &article.editor), ("kicker", &article.kicker), ("subtitle", &article.subtitle)] {
+        if let Some(value) = value {
+            extension[key] = value.clone().into();
+        }
+    }
+    if article.headline {
+        extension["headline"] = true.into();
+    }
+    item[EXTENSION] = extension;
+    item
+}
+
+/// An article's own file: the full item with its related reading and neighbours.
+pub fn article_file(site: &SiteConfig, base_url: &str, view: &ArticleView) -> Value {
+    let offset = site.offset_minutes();
+    let mut value = item(&view.article, base_url, offset, true);
+    value[EXTENSION]["related_items"] = view.related.iter().map(|a| reference(a, offset)).collect();
+    if let Some(newer) = &view.previous {
+        value[EXTENSION]["previous"] = reference(newer, offset);
+    }
+    if let Some(older) = &view.next {
+        value[EXTENSION]["next"] = reference(older, offset);
+    }
+    feed(site, base_url, vec![value])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::{read_feed, ReadOptions};
+    use crate::html::sanitize;
+
+    fn site() -> SiteConfig {
+        SiteConfig::parse(r#"{"name":"站","timezone":"+08:00","categories":[{"slug":"a","name":"甲"}]}"#).unwrap()
+    }
+
+    fn reference_to(id: &str, at: i64) -> ArticleRef {
+        ArticleRef { id: id.into(), title: format!("标题{id}"), published: Some(at) }
+    }
+
+    #[test]
+    fn an_article_file_reads_back_as_written() {
+        let site = site();
+        let article = Article {
+            id: "a1".into(),
+            title: "标题 <&>".into(),
+            summary: "摘要".into(),
+            body: sanitize("<p>正文</p><figure><img src=\"images/x.svg\" alt=\"图\" width=\"640\" height=\"400\"><figcaption>图说</figcaption></figure>"),
+            image: Some("images/x.svg".into()),
+            published: Some(1_795_000_000),
+            authors: vec!["记者甲".into(), "记者乙".into()],
+            tags: vec!["招商".into()],
+            category: Some("a".into()),
+            source: Some("来源".into()),
+            editor: Some("编辑".into()),
+            kicker: Some("引题".into()),
+            subtitle: Some("副题".into()),
+            headline: true,
+            ..Article::default()
+        };
+        let view = ArticleView { article, related: vec![reference_to("r1", 1_794_000_000)], previous: Some(reference_to("p", 1_795_100_000)), next: None };
+        let written = article_file(&site, "https://example.gov.cn/", &view);
+        let options = ReadOptions { offset_minutes: site.offset_minutes(), fallback_source: None };
+        let parsed = read_feed(&written, options).unwrap();
+        assert_eq!(parsed.problems, []);
+        let mut read = parsed.feed.items.into_iter().next().unwrap();
+        let precomputed = read.precomputed.take().unwrap();
+        assert_eq!((precomputed.related, precomputed.previous, precomputed.next), (view.related.clone(), view.previous.clone(), view.next.clone()));
+        // What the writer wrote, the reader reads: writing it again gives the same file.
+        let again = ArticleView { article: read.clone(), ..view.clone() };
+        assert_eq!(article_file(&site, "https://example.gov.cn/", &again), written);
+        let original = &view.article;
+        assert_eq!((&read.id, &read.title, &read.body, &read.published, &read.authors, &read.tags), (&original.id, &original.title, &original.body, &original.published, &original.authors, &original.tags));
+        assert_eq!((&read.category, &read.source, &read.editor, &read.kicker, &read.subtitle, read.headline), (&original.category, &original.source, &original.editor, &original.kicker, &original.subtitle, true));
+    }
+}
