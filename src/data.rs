@@ -81,7 +81,12 @@ async fn fetch_once<T: 'static>(
     url: &str,
     fetch: impl FnOnce() -> LocalBoxFuture<'static, Result<Arc<T>, LoadError>>,
 ) -> Result<Arc<T>, LoadError> {
-    let shared = cache.lock().expect("cache lock").entry(url.to_string()).or_insert_with(|| SendWrapper::new(fetch().shared())).clone();
+    let shared = cache
+        .lock()
+        .expect("cache lock")
+        .entry(url.to_string())
+        .or_insert_with(|| SendWrapper::new(fetch().shared()))
+        .clone();
     let result = shared.take().await;
     if result.is_err() {
         cache.lock().expect("cache lock").remove(url);
@@ -93,19 +98,30 @@ impl Portal {
     /// The article with its related reading and neighbours.
     pub async fn article(self: Arc<Self>, id: String) -> Result<Arc<ArticleView>, LookupError> {
         let Catalogue::Archive { files, .. } = &self.catalogue else {
-            return self.catalogue.front().view(&id, self.site.related_count).map(Arc::new).ok_or(LookupError::NotFound);
+            return self
+                .catalogue
+                .front()
+                .view(&id, self.site.related_count)
+                .map(Arc::new)
+                .ok_or(LookupError::NotFound);
         };
         if !archive::is_plain_id(&id) {
             return Err(LookupError::NotFound);
         }
         let url = archive::article_file(&id);
         let site = self.site.clone();
-        let found = fetch_once(&files.articles, &url, || fetch_article(site, id, url.clone()).boxed_local()).await.map_err(LookupError::Failed)?;
+        let found = fetch_once(&files.articles, &url, || fetch_article(site, id, url.clone()).boxed_local())
+            .await
+            .map_err(LookupError::Failed)?;
         found.as_ref().clone().ok_or(LookupError::NotFound)
     }
 
     /// Page `page` of a category, newest first.
-    pub async fn category_page(self: Arc<Self>, slug: String, page: Result<usize, PageError>) -> Result<CategoryListing, LookupError> {
+    pub async fn category_page(
+        self: Arc<Self>,
+        slug: String,
+        page: Result<usize, PageError>,
+    ) -> Result<CategoryListing, LookupError> {
         if self.site.category(&slug).is_none() {
             return Err(LookupError::NotFound);
         }
@@ -120,29 +136,48 @@ impl Portal {
         }
         let url = archive::category_page_file(&slug, number);
         let site = self.site.clone();
-        let items = fetch_once(&files.pages, &url, || fetch_category_page(site, url.clone()).boxed_local()).await.map_err(LookupError::Failed)?;
+        let items = fetch_once(&files.pages, &url, || fetch_category_page(site, url.clone()).boxed_local())
+            .await
+            .map_err(LookupError::Failed)?;
         Ok(CategoryListing { slug, page, items })
     }
 }
 
 /// An archive's article file; `None` when there is no such article.
-async fn fetch_article(site: Arc<SiteConfig>, id: String, url: String) -> Result<Arc<Option<Arc<ArticleView>>>, LoadError> {
+async fn fetch_article(
+    site: Arc<SiteConfig>,
+    id: String,
+    url: String,
+) -> Result<Arc<Option<Arc<ArticleView>>>, LoadError> {
     let what = "文章";
     let bytes = match fetch_json(&url, what).await {
         Err(LoadError::Http { status: 404, .. }) => return Ok(Arc::new(None)),
         other => other?,
     };
-    let parsed = feed::parse_feed_bytes(&bytes, read_options(&site)).map_err(|e| LoadError::Invalid { what, url, message: e.to_string() })?;
+    let parsed = feed::parse_feed_bytes(&bytes, read_options(&site)).map_err(|e| LoadError::Invalid {
+        what,
+        url,
+        message: e.to_string(),
+    })?;
     let Some(mut article) = parsed.feed.items.into_iter().find(|a| a.id == id) else { return Ok(Arc::new(None)) };
     article.category = site.category_of(&article).map(|c| c.slug.clone());
     let precomputed = article.precomputed.take().unwrap_or_default();
-    Ok(Arc::new(Some(Arc::new(ArticleView { article, related: precomputed.related, previous: precomputed.previous, next: precomputed.next }))))
+    Ok(Arc::new(Some(Arc::new(ArticleView {
+        article,
+        related: precomputed.related,
+        previous: precomputed.previous,
+        next: precomputed.next,
+    }))))
 }
 
 async fn fetch_category_page(site: Arc<SiteConfig>, url: String) -> Result<Arc<Vec<ArticleRef>>, LoadError> {
     let what = "栏目列表";
     let bytes = fetch_json(&url, what).await?;
-    let parsed = feed::parse_feed_bytes(&bytes, read_options(&site)).map_err(|e| LoadError::Invalid { what, url, message: e.to_string() })?;
+    let parsed = feed::parse_feed_bytes(&bytes, read_options(&site)).map_err(|e| LoadError::Invalid {
+        what,
+        url,
+        message: e.to_string(),
+    })?;
     Ok(Arc::new(parsed.feed.items.iter().map(ArticleRef::from).collect()))
 }
 
@@ -175,9 +210,13 @@ impl LoadError {
     pub fn detail(&self) -> String {
         match self {
             LoadError::Network { url, .. } => format!("请求 {url} 时网络连接失败。请检查网络连接后重试。"),
-            LoadError::Timeout { url, .. } => format!("请求 {url} 在 {} 秒内没有完成。请稍后重试。", FETCH_TIMEOUT.as_secs()),
+            LoadError::Timeout { url, .. } => {
+                format!("请求 {url} 在 {} 秒内没有完成。请稍后重试。", FETCH_TIMEOUT.as_secs())
+            }
             LoadError::Http { url, status, status_text, .. } => format!("服务器对 {url} 返回 {status} {status_text}。"),
-            LoadError::NotJson { url, content_type, .. } => format!("{url} 返回的是 “{content_type}” 而不是 JSON，文件可能不存在或地址配置有误。"),
+            LoadError::NotJson { url, content_type, .. } => {
+                format!("{url} 返回的是 “{content_type}” 而不是 JSON，文件可能不存在或地址配置有误。")
+            }
             LoadError::Invalid { message, .. } => message.clone(),
         }
     }
@@ -216,10 +255,15 @@ async fn load() -> Result<Arc<Portal>, LoadError> {
     let what = "站点配置";
     let site_bytes = fetch_json(SITE, what).await?;
     let site_text = String::from_utf8_lossy(&site_bytes);
-    let site = SiteConfig::parse(&site_text).map_err(|message| LoadError::Invalid { what, url: SITE.into(), message })?;
+    let site =
+        SiteConfig::parse(&site_text).map_err(|message| LoadError::Invalid { what, url: SITE.into(), message })?;
     let what = "新闻订阅源";
     let feed_bytes = fetch_json(&site.feed, what).await?;
-    let parsed = feed::parse_feed_bytes(&feed_bytes, read_options(&site)).map_err(|e| LoadError::Invalid { what, url: site.feed.clone(), message: e.to_string() })?;
+    let parsed = feed::parse_feed_bytes(&feed_bytes, read_options(&site)).map_err(|e| LoadError::Invalid {
+        what,
+        url: site.feed.clone(),
+        message: e.to_string(),
+    })?;
     let index = Arc::new(FeedIndex::new(parsed.feed.items, &site));
     let mut problems = parsed.problems;
     problems.extend(index.unknown_categories().iter().map(|(id, category)| Problem {
@@ -259,7 +303,12 @@ async fn fetch_json(url: &str, what: &'static str) -> Result<Vec<u8>, LoadError>
     let fetched = async {
         let response = Request::get(url).abort_signal(signal.as_ref()).send().await.map_err(failed)?;
         if !response.ok() {
-            return Err(LoadError::Http { what, url: url.into(), status: response.status(), status_text: response.status_text() });
+            return Err(LoadError::Http {
+                what,
+                url: url.into(),
+                status: response.status(),
+                status_text: response.status_text(),
+            });
         }
         let content_type = response.headers().get("content-type").unwrap_or_default();
         // A static host's SPA fallback answers a missing file with index.html.

@@ -52,7 +52,11 @@ fn build(document: &web_sys::Document, node: &Node) -> Option<web_sys::Node> {
                 let value = match value.strip_prefix('#') {
                     Some(_) if *name == "href" => {
                         let location = leptos::prelude::window().location();
-                        format!("{}{}{value}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default())
+                        format!(
+                            "{}{}{value}",
+                            location.pathname().unwrap_or_default(),
+                            location.search().unwrap_or_default()
+                        )
                     }
                     _ => value.clone(),
                 };
@@ -95,7 +99,9 @@ pub fn keep_prerender_after_failure(notice: &str) {
             let _ = container.prepend_with_node_1(&paragraph);
         }
         // The router listens for link clicks on the window.
-        let stop = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| event.stop_propagation());
+        let stop = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| {
+            event.stop_propagation()
+        });
         let _ = prerendered.add_event_listener_with_callback("click", stop.as_ref().unchecked_ref());
         stop.forget();
     }
@@ -147,12 +153,18 @@ pub async fn share_natively(title: &str, url: &str) -> Result<(), String> {
     let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
     let share = js_sys::Reflect::get(&navigator, &"share".into()).map_err(|_| "浏览器不支持系统分享".to_string())?;
     let share: js_sys::Function = share.dyn_into().map_err(|_| "浏览器不支持系统分享".to_string())?;
-    let promise: js_sys::Promise = share.call1(&navigator, &data).map_err(|_| "系统分享无法打开".to_string())?.unchecked_into();
+    let promise: js_sys::Promise =
+        share.call1(&navigator, &data).map_err(|_| "系统分享无法打开".to_string())?.unchecked_into();
     match wasm_bindgen_futures::JsFuture::from(promise).await {
         Ok(_) => Ok(()),
         Err(error) => {
-            let name = js_sys::Reflect::get(&error, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
-            if name == "AbortError" { Ok(()) } else { Err("系统分享未能完成".to_string()) }
+            let name =
+                js_sys::Reflect::get(&error, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+            if name == "AbortError" {
+                Ok(())
+            } else {
+                Err("系统分享未能完成".to_string())
+            }
         }
     }
 }

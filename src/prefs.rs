@@ -85,7 +85,11 @@ pub fn set_elder_mode(on: bool) {
 }
 
 fn elder_value(on: bool) -> &'static str {
-    if on { "on" } else { "off" }
+    if on {
+        "on"
+    } else {
+        "off"
+    }
 }
 
 fn show_elder_mode(on: bool) {

@@ -45,7 +45,10 @@ async fn article_body_builds_sanitized_nodes_and_runs_nothing() {
     assert_eq!(link.get_attribute("href"), None);
     let location = window().location();
     let in_page = body.query_selector("a:last-of-type").unwrap().unwrap();
-    assert_eq!(in_page.get_attribute("href"), Some(format!("{}{}#part2", location.pathname().unwrap(), location.search().unwrap())));
+    assert_eq!(
+        in_page.get_attribute("href"),
+        Some(format!("{}{}#part2", location.pathname().unwrap(), location.search().unwrap()))
+    );
     let figure_image = body.query_selector("figure img").unwrap().unwrap();
     assert_eq!(figure_image.get_attribute("loading").as_deref(), Some("lazy"));
     assert_eq!(figure_image.get_attribute("width").as_deref(), Some("640"));
@@ -58,14 +61,16 @@ async fn article_body_builds_sanitized_nodes_and_runs_nothing() {
 async fn font_size_switch_applies_and_remembers_the_choice() {
     let parent = container();
     let _handle = leptos::mount::mount_to(parent.clone(), || view! { <FontSizeSwitch/> });
-    let large: web_sys::HtmlElement = parent.query_selector("button[aria-label='大号字体']").unwrap().unwrap().unchecked_into();
+    let large: web_sys::HtmlElement =
+        parent.query_selector("button[aria-label='大号字体']").unwrap().unwrap().unchecked_into();
     large.click();
     tick().await;
     let root = document().document_element().unwrap();
     assert_eq!(root.get_attribute("data-font-size").as_deref(), Some("large"));
     assert_eq!(large.get_attribute("aria-pressed").as_deref(), Some("true"));
     assert_eq!(prefs::saved_font_size(), prefs::FontSize::Large);
-    let small: web_sys::HtmlElement = parent.query_selector("button[aria-label='小号字体']").unwrap().unwrap().unchecked_into();
+    let small: web_sys::HtmlElement =
+        parent.query_selector("button[aria-label='小号字体']").unwrap().unwrap().unchecked_into();
     small.click();
     tick().await;
     assert_eq!(root.get_attribute("data-font-size").as_deref(), Some("small"));
@@ -80,7 +85,10 @@ async fn share_bar_links_and_wechat_popover() {
     let title = "标题 & #1 100% 🎉".to_string();
     let targets = vec![ShareTarget::Weibo, ShareTarget::Wechat, ShareTarget::Copy];
     let (u, t) = (url.clone(), title.clone());
-    let _handle = leptos::mount::mount_to(parent.clone(), move || view! { <ShareBar url=u.clone() title=t.clone() targets=targets.clone()/> });
+    let _handle = leptos::mount::mount_to(
+        parent.clone(),
+        move || view! { <ShareBar url=u.clone() title=t.clone() targets=targets.clone()/> },
+    );
     tick().await;
     let weibo = parent.query_selector("a[data-share='weibo']").unwrap().unwrap();
     assert_eq!(weibo.get_attribute("href"), ShareTarget::Weibo.url(&url, &title));

@@ -34,7 +34,10 @@ pub fn ArticleList(items: Vec<ArticleLink>, #[prop(optional)] show_dates: bool) 
     let rows = items
         .into_iter()
         .map(|item| {
-            let date = show_dates.then_some(item.date).flatten().map(|(shown, machine)| view! { <time datetime=machine>{shown}</time> });
+            let date = show_dates
+                .then_some(item.date)
+                .flatten()
+                .map(|(shown, machine)| view! { <time datetime=machine>{shown}</time> });
             view! { <li><a href=item.href>{item.title}</a>{date}</li> }
         })
         .collect_view();

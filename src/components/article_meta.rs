@@ -5,7 +5,12 @@ use crate::dom;
 use leptos::prelude::*;
 
 #[component]
-pub fn ArticleMeta(published: Option<(String, String)>, source: Option<String>, editor: Option<String>, authors: Vec<String>) -> impl IntoView {
+pub fn ArticleMeta(
+    published: Option<(String, String)>,
+    source: Option<String>,
+    editor: Option<String>,
+    authors: Vec<String>,
+) -> impl IntoView {
     let authors = (!authors.is_empty()).then(|| view! { <span>"作者：" {authors.join("、")}</span> });
     view! {
         <div class="article-meta">

@@ -16,7 +16,8 @@ pub fn Footer() -> impl IntoView {
 /// Nothing configured, no footer: an empty landmark helps nobody.
 #[component]
 pub fn SiteFooter(footer: FooterConfig, paths: Paths) -> impl IntoView {
-    (footer != FooterConfig::default()).then(|| view! { <footer class="site-footer"><FooterBody footer paths/></footer> })
+    (footer != FooterConfig::default())
+        .then(|| view! { <footer class="site-footer"><FooterBody footer paths/></footer> })
 }
 
 /// A dialable `tel:` link for a number written as 0595—22353026.
@@ -37,19 +38,32 @@ fn FooterBody(footer: FooterConfig, paths: Paths) -> impl IntoView {
         let text = parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join("　");
         (!text.is_empty()).then(|| view! { <li>{text}</li> })
     };
-    let labelled = |label: &str, value: &Option<String>| value.as_ref().map(|v| format!("{label}{v}")).unwrap_or_default();
+    let labelled =
+        |label: &str, value: &Option<String>| value.as_ref().map(|v| format!("{label}{v}")).unwrap_or_default();
     let links = (!footer.links.is_empty()).then(|| {
-        let items = footer.links.iter().enumerate().map(|(i, l)| view! { {(i > 0).then_some(" / ")} {link(&paths, l)} }).collect_view();
+        let items = footer
+            .links
+            .iter()
+            .enumerate()
+            .map(|(i, l)| view! { {(i > 0).then_some(" / ")} {link(&paths, l)} })
+            .collect_view();
         view! { <li class="footer-links">{items}</li> }
     });
     let filings = {
-        let items: Vec<AnyView> = [footer.icp.as_ref().map(|l| link(&paths, l)), footer.police_filing.as_ref().map(|l| link(&paths, l)), footer.site_code.as_ref().map(|c| view! { <span>{format!("政府网站标识码：{c}")}</span> }.into_any())]
-            .into_iter()
-            .flatten()
-            .collect();
+        let items: Vec<AnyView> = [
+            footer.icp.as_ref().map(|l| link(&paths, l)),
+            footer.police_filing.as_ref().map(|l| link(&paths, l)),
+            footer.site_code.as_ref().map(|c| view! { <span>{format!("政府网站标识码：{c}")}</span> }.into_any()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         (!items.is_empty()).then(|| view! { <li class="footer-filings">{items}</li> })
     };
-    let organizer = line(vec![footer.organizer.as_ref().map(|o| format!("{o}主办")).unwrap_or_default(), labelled("地址：", &footer.address)]);
+    let organizer = line(vec![
+        footer.organizer.as_ref().map(|o| format!("{o}主办")).unwrap_or_default(),
+        labelled("地址：", &footer.address),
+    ]);
     let contact = (footer.postcode.is_some() || footer.phone.is_some() || footer.email.is_some()).then(|| {
         view! {
             <li>
@@ -59,7 +73,11 @@ fn FooterBody(footer: FooterConfig, paths: Paths) -> impl IntoView {
             </li>
         }
     });
-    let hotlines = footer.hotlines.iter().map(|c| view! { <li>{format!("{}：", c.label)}<a href=tel(&c.value)>{c.value.clone()}</a></li> }).collect_view();
+    let hotlines = footer
+        .hotlines
+        .iter()
+        .map(|c| view! { <li>{format!("{}：", c.label)}<a href=tel(&c.value)>{c.value.clone()}</a></li> })
+        .collect_view();
     let mailboxes = footer.mailboxes.iter().map(|c| view! { <li>{format!("{}：", c.label)}<a href=format!("mailto:{}", c.value)>{c.value.clone()}</a></li> }).collect_view();
     let copyright = footer.copyright.as_ref().map(|c| view! { <li>{c.clone()}</li> });
     view! {

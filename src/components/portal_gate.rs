@@ -44,7 +44,9 @@ where
             // The app's own page is complete: it replaces a pre-rendered one.
             crate::dom::hand_over_from_prerender();
             match outcome {
-                Ok((portal, value)) => view! { <ProblemsNotice portal=portal.clone()/> {page(portal, value)} }.into_any(),
+                Ok((portal, value)) => {
+                    view! { <ProblemsNotice portal=portal.clone()/> {page(portal, value)} }.into_any()
+                }
                 Err(LookupError::BadPage(error)) => view! { <NoSuchPage error=error.to_string()/> }.into_any(),
                 Err(_) => view! { <NotFound what/> }.into_any(),
             }
@@ -72,7 +74,10 @@ pub fn Loading() -> impl IntoView {
 #[component]
 pub fn ErrorPanel(error: LoadError, retry: Callback<()>) -> impl IntoView {
     let (retrying, set_retrying) = signal(false);
-    crate::dom::keep_prerender_after_failure(&format!("{}。本页内容仍可阅读，链接可正常打开；其他功能请稍后刷新页面重试。", error.heading()));
+    crate::dom::keep_prerender_after_failure(&format!(
+        "{}。本页内容仍可阅读，链接可正常打开；其他功能请稍后刷新页面重试。",
+        error.heading()
+    ));
     view! {
         <leptos_meta::Title text="加载失败"/>
         <section class="error-panel" role="alert" aria-labelledby="error-heading">

@@ -20,7 +20,9 @@ pub fn ArchivePrefetch() -> impl IntoView {
         if !matches!(portal.catalogue, Catalogue::Archive { .. }) {
             return;
         }
-        let link = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a[href]").ok().flatten());
+        let link = target
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[href]").ok().flatten());
         if let Some(href) = link.and_then(|a| a.get_attribute("href")) {
             prefetch(portal, &paths, &href);
         }

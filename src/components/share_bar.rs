@@ -9,7 +9,8 @@ use portal_core::share::ShareTarget;
 
 #[component]
 pub fn ShareBar(url: String, title: String, targets: Vec<ShareTarget>) -> impl IntoView {
-    let targets: Vec<ShareTarget> = targets.into_iter().filter(|t| *t != ShareTarget::System || dom::can_share_natively()).collect();
+    let targets: Vec<ShareTarget> =
+        targets.into_iter().filter(|t| *t != ShareTarget::System || dom::can_share_natively()).collect();
     let empty = targets.is_empty();
     let buttons = targets
         .into_iter()

@@ -33,7 +33,12 @@ pub fn SideBlocks(site: Arc<SiteConfig>, front: Arc<FeedIndex>, paths: Paths) ->
 
 /// A titled block of links with [更多]; used on the home page too.
 #[component]
-pub fn CategoryBlock(heading: String, more_href: String, items: Vec<super::article_list::ArticleLink>, show_dates: bool) -> impl IntoView {
+pub fn CategoryBlock(
+    heading: String,
+    more_href: String,
+    items: Vec<super::article_list::ArticleLink>,
+    show_dates: bool,
+) -> impl IntoView {
     let more_label = heading.clone();
     let empty = items.is_empty();
     view! {

@@ -43,7 +43,13 @@ pub fn ArticlePage() -> impl IntoView {
 
 /// The article with its side blocks; `url` is its canonical address, for sharing.
 #[component]
-pub fn ArticleContent(site: Arc<SiteConfig>, front: Arc<FeedIndex>, view: Arc<ArticleView>, paths: Paths, url: String) -> impl IntoView {
+pub fn ArticleContent(
+    site: Arc<SiteConfig>,
+    front: Arc<FeedIndex>,
+    view: Arc<ArticleView>,
+    paths: Paths,
+    url: String,
+) -> impl IntoView {
     let article = &view.article;
     let offset = site.offset_minutes();
     let category = article.category.as_deref().and_then(|slug| site.category(slug));

@@ -40,7 +40,11 @@ pub fn CategoryPage() -> impl IntoView {
 pub fn CategoryContent(site: Arc<SiteConfig>, listing: CategoryListing, paths: Paths) -> impl IntoView {
     let name = site.category(&listing.slug).map(|c| c.name.clone()).unwrap_or_default();
     let items = links(&listing.items, &paths, site.offset_minutes());
-    let list = if items.is_empty() { view! { <p class="empty">"该栏目暂无文章。"</p> }.into_any() } else { view! { <ArticleList items show_dates=true/> }.into_any() };
+    let list = if items.is_empty() {
+        view! { <p class="empty">"该栏目暂无文章。"</p> }.into_any()
+    } else {
+        view! { <ArticleList items show_dates=true/> }.into_any()
+    };
     view! {
         <Breadcrumb site_name=site.name.clone() home_href=paths.home() category=Some((name.clone(), paths.category(&listing.slug, 1)))/>
         <section class="category-page">

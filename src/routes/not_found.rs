@@ -17,7 +17,12 @@ pub fn NotFound(what: &'static str) -> impl IntoView {
     let paths = loader.paths.clone();
     let site = loader.loaded().map(|portal| portal.site.clone());
     let site_name = site.as_ref().map(|site| site.name.clone()).unwrap_or_default();
-    let categories = site.map(|site| site.categories.iter().map(|c| view! { <li><a href=paths.category(&c.slug, 1)>{c.name.clone()}</a></li> }).collect_view());
+    let categories = site.map(|site| {
+        site.categories
+            .iter()
+            .map(|c| view! { <li><a href=paths.category(&c.slug, 1)>{c.name.clone()}</a></li> })
+            .collect_view()
+    });
     let heading = format!("您访问的{what}不存在");
     view! {
         <PageMeta title=format!("{what}未找到") description=heading.clone() site_name/>

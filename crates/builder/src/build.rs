@@ -5,13 +5,13 @@
 use crate::input::{self, Entry};
 use crate::page::{self, article_page, PageContext};
 use crate::InputError;
+use portal::prerender::Prerender;
 use portal_core::archive::{article_file, category_page_file, Archive};
 use portal_core::date;
 use portal_core::feed::{read_feed, ArticleRef, ReadOptions};
-use portal_core::index::{ArticleView, CategoryListing, FeedIndex, HEADLINES};
 use portal_core::html::escape;
+use portal_core::index::{ArticleView, CategoryListing, FeedIndex, HEADLINES};
 use portal_core::paging;
-use portal::prerender::Prerender;
 use portal_core::site::SiteConfig;
 use portal_core::writer::{self, feed, item};
 use serde_json::{json, Value};
@@ -50,9 +50,14 @@ type Plan = FeedIndex<Entry>;
 
 /// Duplicate ids, and editor's picks (`related`) that name no article.
 fn check(plan: &Plan) -> Vec<InputError> {
-    let duplicates = plan.duplicates().map(|entry| InputError { file: origin_name(entry), detail: format!("id “{}” 重复", entry.article.id) });
+    let duplicates = plan
+        .duplicates()
+        .map(|entry| InputError { file: origin_name(entry), detail: format!("id “{}” 重复", entry.article.id) });
     let dangling = plan.items().iter().flat_map(|entry| {
-        entry.article.related.iter().filter(|id| plan.get(id).is_none()).map(move |id| InputError { file: origin_name(entry), detail: format!("id “{}” 字段 _portal.related：没有 id 为 “{id}” 的文章", entry.article.id) })
+        entry.article.related.iter().filter(|id| plan.get(id).is_none()).map(move |id| InputError {
+            file: origin_name(entry),
+            detail: format!("id “{}” 字段 _portal.related：没有 id 为 “{id}” 的文章", entry.article.id),
+        })
     });
     duplicates.chain(dangling).collect()
 }
@@ -71,7 +76,6 @@ fn write(root: &Path, relative: &str, bytes: &[u8]) -> std::io::Result<()> {
     }
     std::fs::write(path, bytes)
 }
-
 
 /// Reads the inputs and writes the archive. `Err` carries every input
 /// problem found (or the I/O error), and the output is then untouched.
@@ -94,11 +98,18 @@ pub fn build(options: &Options) -> Result<Report, Vec<InputError>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    let io = |e: std::io::Error| vec![InputError { file: options.out.display().to_string(), detail: format!("写入失败：{e}") }];
-    let staging = options.out.with_file_name(format!(".{}.building-{}", options.out.file_name().and_then(|n| n.to_str()).unwrap_or("out"), std::process::id()));
+    let io = |e: std::io::Error| {
+        vec![InputError { file: options.out.display().to_string(), detail: format!("写入失败：{e}") }]
+    };
+    let staging = options.out.with_file_name(format!(
+        ".{}.building-{}",
+        options.out.file_name().and_then(|n| n.to_str()).unwrap_or("out"),
+        std::process::id()
+    ));
     let _ = std::fs::remove_dir_all(&staging);
     std::fs::create_dir_all(&staging).map_err(io)?;
-    let result = copy_app(options, &staging).and_then(|template| write_all(&plan, options, &staging, template.as_deref()));
+    let result =
+        copy_app(options, &staging).and_then(|template| write_all(&plan, options, &staging, template.as_deref()));
     match result {
         Ok(report) => {
             swap_in(&staging, &options.out).map_err(io)?;
@@ -113,7 +124,11 @@ pub fn build(options: &Options) -> Result<Report, Vec<InputError>> {
 
 /// Replaces `out` with `staging`, keeping the old tree until the new one is in place.
 fn swap_in(staging: &Path, out: &Path) -> std::io::Result<()> {
-    let old = out.with_file_name(format!(".{}.old-{}", out.file_name().and_then(|n| n.to_str()).unwrap_or("out"), std::process::id()));
+    let old = out.with_file_name(format!(
+        ".{}.old-{}",
+        out.file_name().and_then(|n| n.to_str()).unwrap_or("out"),
+        std::process::id()
+    ));
     let had_old = out.exists();
     if had_old {
         std::fs::rename(out, &old)?;
@@ -130,7 +145,9 @@ fn swap_in(staging: &Path, out: &Path) -> std::io::Result<()> {
 /// trunk wrote it), else index.html.
 fn copy_app(options: &Options, root: &Path) -> Result<Option<String>, Vec<InputError>> {
     let Some(app) = &options.app_dir else { return Ok(None) };
-    let fail = |path: &Path, e: std::io::Error| vec![InputError { file: path.display().to_string(), detail: format!("复制应用文件失败：{e}") }];
+    let fail = |path: &Path, e: std::io::Error| {
+        vec![InputError { file: path.display().to_string(), detail: format!("复制应用文件失败：{e}") }]
+    };
     let mut pending = vec![app.clone()];
     while let Some(folder) = pending.pop() {
         for entry in std::fs::read_dir(&folder).map_err(|e| fail(&folder, e))? {
@@ -147,7 +164,10 @@ fn copy_app(options: &Options, root: &Path) -> Result<Option<String>, Vec<InputE
             }
         }
     }
-    let page = [app.join("app.html"), app.join("index.html")].into_iter().find(|p| p.is_file()).unwrap_or_else(|| app.join("app.html"));
+    let page = [app.join("app.html"), app.join("index.html")]
+        .into_iter()
+        .find(|p| p.is_file())
+        .unwrap_or_else(|| app.join("app.html"));
     std::fs::read_to_string(&page).map(Some).map_err(|e| fail(&page, e))
 }
 
@@ -165,7 +185,8 @@ struct Writer<'a> {
 
 impl Writer<'_> {
     fn file(&mut self, relative: &str, bytes: &[u8]) -> Result<(), Vec<InputError>> {
-        write(self.root, relative, bytes).map_err(|e| vec![InputError { file: relative.to_string(), detail: format!("写入失败：{e}") }])?;
+        write(self.root, relative, bytes)
+            .map_err(|e| vec![InputError { file: relative.to_string(), detail: format!("写入失败：{e}") }])?;
         self.files += 1;
         Ok(())
     }
@@ -178,14 +199,22 @@ impl Writer<'_> {
 fn write_all(plan: &Plan, options: &Options, root: &Path, template: Option<&str>) -> Result<Report, Vec<InputError>> {
     let site = &options.site;
     let mut out = Writer { root, files: 0 };
-    let archive = Archive { page_size: site.page_size, total: plan.items().len(), categories: site.categories.iter().map(|c| (c.slug.clone(), plan.category_positions(&c.slug).len())).collect() };
+    let archive = Archive {
+        page_size: site.page_size,
+        total: plan.items().len(),
+        categories: site.categories.iter().map(|c| (c.slug.clone(), plan.category_positions(&c.slug).len())).collect(),
+    };
     let home = home_feed(plan, options, &archive);
     out.json("feed.json", &home)?;
     let pages = template.map(|template| {
         // Pre-rendered from the home feed the app will read, so the two show the same.
-        let parsed = read_feed(&home, ReadOptions { offset_minutes: site.offset_minutes(), fallback_source: None }).expect("the home feed just built reads back");
+        let parsed = read_feed(&home, ReadOptions { offset_minutes: site.offset_minutes(), fallback_source: None })
+            .expect("the home feed just built reads back");
         let front = Arc::new(FeedIndex::new(parsed.feed.items, site));
-        Pages { template, prerender: Prerender::new(Arc::new(site.clone()), front, &page::base_path(template), &options.base_url) }
+        Pages {
+            template,
+            prerender: Prerender::new(Arc::new(site.clone()), front, &page::base_path(template), &options.base_url),
+        }
     });
     if let Some(pages) = &pages {
         out.file("index.html", page::home_page(pages.template, site, &pages.prerender.home()).as_bytes())?;
@@ -200,7 +229,8 @@ fn write_all(plan: &Plan, options: &Options, root: &Path, template: Option<&str>
 
     // One JSON file and one pre-rendered page per article, in parallel.
     let indices: Vec<usize> = (0..plan.items().len()).collect();
-    let results = crate::in_parallel(&indices, options.threads, |part| write_articles(plan, options, root, pages.as_ref(), part));
+    let results =
+        crate::in_parallel(&indices, options.threads, |part| write_articles(plan, options, root, pages.as_ref(), part));
     let mut errors = Vec::new();
     for result in results {
         match result {
@@ -225,21 +255,33 @@ fn home_feed(plan: &Plan, options: &Options, archive: &Archive) -> Value {
     }
     home.sort_unstable();
     home.dedup();
-    let mut value = feed(site, base, home.iter().map(|&i| item(&plan.items()[i].article, base, site.offset_minutes(), false)).collect());
+    let mut value = feed(
+        site,
+        base,
+        home.iter().map(|&i| item(&plan.items()[i].article, base, site.offset_minutes(), false)).collect(),
+    );
     value["feed_url"] = format!("{base}feed.json").into();
     value["_portal"] = json!({ "archive": archive.to_json() });
     value
 }
 
 /// Each category's page files, chained with next_url, and its page 1 pre-rendered.
-fn write_category_pages(plan: &Plan, options: &Options, out: &mut Writer, pages: Option<&Pages>) -> Result<(), Vec<InputError>> {
+fn write_category_pages(
+    plan: &Plan,
+    options: &Options,
+    out: &mut Writer,
+    pages: Option<&Pages>,
+) -> Result<(), Vec<InputError>> {
     let (site, base) = (&options.site, options.base_url.as_str());
     for category in &site.categories {
         let list = plan.category_positions(&category.slug);
         let total = paging::total_pages(list.len(), site.page_size);
         for number in 1..=total {
             let page = paging::page(list.len(), site.page_size, number).expect("page in range");
-            let items = list[page.start..page.end].iter().map(|&i| item(&plan.items()[i].article, base, site.offset_minutes(), false)).collect();
+            let items = list[page.start..page.end]
+                .iter()
+                .map(|&i| item(&plan.items()[i].article, base, site.offset_minutes(), false))
+                .collect();
             let mut value = feed(site, base, items);
             value["title"] = format!("{} - {}", category.name, site.name).into();
             if number < total {
@@ -249,9 +291,14 @@ fn write_category_pages(plan: &Plan, options: &Options, out: &mut Writer, pages:
         }
         if let Some(pages) = pages {
             let page = paging::page(list.len(), site.page_size, 1).expect("page 1 always exists");
-            let items = list[page.start..page.end].iter().map(|&i| ArticleRef::from(&plan.items()[i].article)).collect();
-            let body = pages.prerender.category(CategoryListing { slug: category.slug.clone(), page, items: Arc::new(items) });
-            out.file(&format!("category/{}/index.html", category.slug), page::category_page(pages.template, site, category, &body).as_bytes())?;
+            let items =
+                list[page.start..page.end].iter().map(|&i| ArticleRef::from(&plan.items()[i].article)).collect();
+            let body =
+                pages.prerender.category(CategoryListing { slug: category.slug.clone(), page, items: Arc::new(items) });
+            out.file(
+                &format!("category/{}/index.html", category.slug),
+                page::category_page(pages.template, site, category, &body).as_bytes(),
+            )?;
         }
     }
     Ok(())
@@ -263,13 +310,19 @@ fn write_sitemaps(plan: &Plan, options: &Options, out: &mut Writer, archive: &Ar
     let offset = site.offset_minutes();
     let mut urls: Vec<(String, Option<String>)> = vec![(base.to_string(), None)];
     urls.extend(site.categories.iter().map(|c| (format!("{base}category/{}", c.slug), None)));
-    urls.extend(plan.items().iter().map(|e| (format!("{base}article/{}", e.article.id), e.article.published.map(|at| date::format_rfc3339(at, offset)))));
+    urls.extend(plan.items().iter().map(|e| {
+        (format!("{base}article/{}", e.article.id), e.article.published.map(|at| date::format_rfc3339(at, offset)))
+    }));
     let mut index = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for (n, chunk) in urls.chunks(SITEMAP_URLS).enumerate() {
         let name = format!("sitemap-{}.xml", n + 1);
         let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (loc, modified) in chunk {
-            xml.push_str(&format!("<url><loc>{}</loc>{}</url>\n", escape(loc), modified.as_ref().map(|m| format!("<lastmod>{m}</lastmod>")).unwrap_or_default()));
+            xml.push_str(&format!(
+                "<url><loc>{}</loc>{}</url>\n",
+                escape(loc),
+                modified.as_ref().map(|m| format!("<lastmod>{m}</lastmod>")).unwrap_or_default()
+            ));
         }
         xml.push_str("</urlset>\n");
         out.file(&name, xml.as_bytes())?;
@@ -289,7 +342,13 @@ fn write_sitemaps(plan: &Plan, options: &Options, out: &mut Writer, archive: &Ar
     out.json("sitemap.json", &map)
 }
 
-fn write_articles(plan: &Plan, options: &Options, root: &Path, pages: Option<&Pages>, indices: &[usize]) -> Result<usize, Vec<InputError>> {
+fn write_articles(
+    plan: &Plan,
+    options: &Options,
+    root: &Path,
+    pages: Option<&Pages>,
+    indices: &[usize],
+) -> Result<usize, Vec<InputError>> {
     let site = &options.site;
     let base = options.base_url.as_str();
     let mut out = Writer { root, files: 0 };
@@ -306,17 +365,20 @@ fn write_articles(plan: &Plan, options: &Options, root: &Path, pages: Option<&Pa
         article.category = entry.article.category.clone();
         let (related, previous, next) = plan.surroundings(&entry.article.id, site.related_count).unwrap_or_default();
         let view = ArticleView { article, related, previous, next };
-        let written = out.json(&article_file(&view.article.id), &writer::article_file(site, base, &view)).and_then(|()| match pages {
-            Some(pages) => {
-                let category = view.article.category.as_deref().and_then(|slug| site.category(slug));
-                let path = format!("article/{}/index.html", view.article.id);
-                let context = PageContext { site, base_url: base, category };
-                let view = Arc::new(view);
-                let body = pages.prerender.article(view.clone());
-                out.file(&path, article_page(pages.template, &view.article, &context, &body).as_bytes())
-            }
-            None => Ok(()),
-        });
+        let written =
+            out.json(&article_file(&view.article.id), &writer::article_file(site, base, &view)).and_then(|()| {
+                match pages {
+                    Some(pages) => {
+                        let category = view.article.category.as_deref().and_then(|slug| site.category(slug));
+                        let path = format!("article/{}/index.html", view.article.id);
+                        let context = PageContext { site, base_url: base, category };
+                        let view = Arc::new(view);
+                        let body = pages.prerender.article(view.clone());
+                        out.file(&path, article_page(pages.template, &view.article, &context, &body).as_bytes())
+                    }
+                    None => Ok(()),
+                }
+            });
         if let Err(mut e) = written {
             errors.append(&mut e);
         }

@@ -7,15 +7,73 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 pub const CATEGORIES: [(&str, &str); 12] = [
-    ("kfqdt", "开发区动态"), ("gnzx", "国内资讯"), ("mtjj", "媒体聚焦"), ("cyfz", "产业发展"), ("shsy", "社会事业"), ("zwgk", "政务公开"),
-    ("tzgg", "通知公告"), ("zsyz", "招商引资"), ("kjcx", "科技创新"), ("sthj", "生态环境"), ("msfw", "民生服务"), ("djgz", "党建工作"),
+    ("kfqdt", "开发区动态"),
+    ("gnzx", "国内资讯"),
+    ("mtjj", "媒体聚焦"),
+    ("cyfz", "产业发展"),
+    ("shsy", "社会事业"),
+    ("zwgk", "政务公开"),
+    ("tzgg", "通知公告"),
+    ("zsyz", "招商引资"),
+    ("kjcx", "科技创新"),
+    ("sthj", "生态环境"),
+    ("msfw", "民生服务"),
+    ("djgz", "党建工作"),
 ];
 const TAGS: [&str; 24] = [
-    "招商引资", "项目建设", "制造业", "新能源", "数字经济", "营商环境", "教育", "医疗", "就业", "社区", "文化", "交通",
-    "环保", "安全生产", "乡村振兴", "人才", "科技", "港口", "物流", "民生", "政策解读", "政务服务", "外贸", "消费",
+    "招商引资",
+    "项目建设",
+    "制造业",
+    "新能源",
+    "数字经济",
+    "营商环境",
+    "教育",
+    "医疗",
+    "就业",
+    "社区",
+    "文化",
+    "交通",
+    "环保",
+    "安全生产",
+    "乡村振兴",
+    "人才",
+    "科技",
+    "港口",
+    "物流",
+    "民生",
+    "政策解读",
+    "政务服务",
+    "外贸",
+    "消费",
 ];
-const SUBJECTS: [&str; 12] = ["开发区", "园区企业", "管委会", "社区服务中心", "科技创新服务中心", "经济发展局", "人才服务站", "市场监管所", "港口物流园", "新材料产业园", "实验学校", "开发区医院"];
-const ACTIONS: [&str; 12] = ["召开专题推进会", "启动专项行动", "举办对接活动", "发布实施方案", "完成年度目标", "开展集中检查", "签约重点项目", "上线服务平台", "组织技能培训", "推进改造提升", "开展便民服务", "通过评审验收"];
+const SUBJECTS: [&str; 12] = [
+    "开发区",
+    "园区企业",
+    "管委会",
+    "社区服务中心",
+    "科技创新服务中心",
+    "经济发展局",
+    "人才服务站",
+    "市场监管所",
+    "港口物流园",
+    "新材料产业园",
+    "实验学校",
+    "开发区医院",
+];
+const ACTIONS: [&str; 12] = [
+    "召开专题推进会",
+    "启动专项行动",
+    "举办对接活动",
+    "发布实施方案",
+    "完成年度目标",
+    "开展集中检查",
+    "签约重点项目",
+    "上线服务平台",
+    "组织技能培训",
+    "推进改造提升",
+    "开展便民服务",
+    "通过评审验收",
+];
 const SENTENCES: [&str; 16] = [
     "会议强调，要坚持问题导向，压实工作责任，确保各项任务按时保质完成。",
     "据介绍，该项目总投资约数亿元，建成后将进一步完善区域产业配套。",
@@ -34,7 +92,20 @@ const SENTENCES: [&str; 16] = [
     "为确保工作取得实效，开发区成立专项工作组，实行清单化管理。",
     "与会人员围绕产业链协同、人才引进等议题进行了深入交流。",
 ];
-const IMAGES: [&str; 12] = ["factory", "lab", "port", "school", "hospital", "park", "road", "solar", "community", "culture", "training", "river"];
+const IMAGES: [&str; 12] = [
+    "factory",
+    "lab",
+    "port",
+    "school",
+    "hospital",
+    "park",
+    "road",
+    "solar",
+    "community",
+    "culture",
+    "training",
+    "river",
+];
 
 /// xorshift64*: small, fast, reproducible.
 struct Random(u64);
@@ -77,15 +148,34 @@ pub fn generate(out: &Path, count: usize, seed: u64) -> std::io::Result<()> {
             body.push_str("</p>\n");
         }
         let mut text = String::new();
-        let _ = writeln!(text, "---\nid: n{n:06}\ntitle: {title}\ndate: {}\ncategory: {}", portal_core::date::format_rfc3339(at, 480), category.0);
-        let _ = writeln!(text, "tags: {}\nsource: 泉州经济开发区\neditor: 编辑{}\nauthor: 记者{}", tags.join(", "), random.below(20), random.below(50));
+        let _ = writeln!(
+            text,
+            "---\nid: n{n:06}\ntitle: {title}\ndate: {}\ncategory: {}",
+            portal_core::date::format_rfc3339(at, 480),
+            category.0
+        );
+        let _ = writeln!(
+            text,
+            "tags: {}\nsource: 泉州经济开发区\neditor: 编辑{}\nauthor: 记者{}",
+            tags.join(", "),
+            random.below(20),
+            random.below(50)
+        );
         let _ = writeln!(text, "summary: {}", &SENTENCES[n % SENTENCES.len()]);
         if n % 5 == 0 {
             let image = random.pick(&IMAGES);
-            let _ = writeln!(text, "image: images/{image}.svg\nphoto: images/{image}.svg | 示意图 | {title}现场。 记者 摄 | 640 | 400 | 1");
+            let _ = writeln!(
+                text,
+                "image: images/{image}.svg\nphoto: images/{image}.svg | 示意图 | {title}现场。 记者 摄 | 640 | 400 | 1"
+            );
         }
         if n % 7 == 0 {
-            let _ = writeln!(text, "kicker: {}\nsubtitle: {}", random.pick(&SUBJECTS), &SENTENCES[(n + 1) % SENTENCES.len()]);
+            let _ = writeln!(
+                text,
+                "kicker: {}\nsubtitle: {}",
+                random.pick(&SUBJECTS),
+                &SENTENCES[(n + 1) % SENTENCES.len()]
+            );
         }
         if n % 97 == 0 {
             let _ = writeln!(text, "headline: true");
@@ -93,7 +183,8 @@ pub fn generate(out: &Path, count: usize, seed: u64) -> std::io::Result<()> {
         let _ = write!(text, "---\n{body}");
         std::fs::write(articles.join(format!("n{n:06}.html")), text)?;
     }
-    let categories: Vec<String> = CATEGORIES.iter().map(|(slug, name)| format!("{{\"slug\":\"{slug}\",\"name\":\"{name}\"}}")).collect();
+    let categories: Vec<String> =
+        CATEGORIES.iter().map(|(slug, name)| format!("{{\"slug\":\"{slug}\",\"name\":\"{name}\"}}")).collect();
     let site = format!(
         r#"{{"name":"合成档案测试站","logo":"images/logo.svg","description":"用于测试和基准的合成新闻档案","feed":"feed.json","timezone":"+08:00","categories":[{}],"side_blocks":["mtjj","cyfz","shsy"],"page_size":20,"block_size":6,"related_count":6,"disclaimer":["合成内容，仅用于测试。"],"share":["wechat","weibo","copy"],"footer":{{"site_code":"0000000000","copyright":"测试站点"}}}}"#,
         categories.join(",")

@@ -38,7 +38,10 @@ impl portal_core::index::Indexed for Entry {
 }
 
 /// Front matter keys of an article file, and the feed field each fills.
-const KEYS: &[&str] = &["id", "title", "date", "category", "tags", "source", "editor", "author", "summary", "kicker", "subtitle", "image", "headline", "related", "photo"];
+const KEYS: &[&str] = &[
+    "id", "title", "date", "category", "tags", "source", "editor", "author", "summary", "kicker", "subtitle", "image",
+    "headline", "related", "photo",
+];
 
 /// Splits an article file into its front matter (as a JSON Feed item) and
 /// its HTML body.
@@ -55,7 +58,11 @@ pub fn parse_article_file(text: &str) -> Result<Value, Vec<String>> {
     let mut extension = Map::new();
     let mut photos = Vec::new();
     let mut errors = Vec::new();
-    let list = |v: &str| Value::Array(v.split([',', '，']).map(str::trim).filter(|s| !s.is_empty()).map(|s| Value::String(s.into())).collect());
+    let list = |v: &str| {
+        Value::Array(
+            v.split([',', '，']).map(str::trim).filter(|s| !s.is_empty()).map(|s| Value::String(s.into())).collect(),
+        )
+    };
     for (number, line) in head.lines().enumerate() {
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
             continue;
@@ -183,7 +190,8 @@ pub fn read_article_dir(dir: &Path, site: &SiteConfig, threads: usize) -> (Vec<E
                     }
                 }
             }
-            Err(e) => errors.push(InputError { file: folder.display().to_string(), detail: format!("无法读取目录：{e}") }),
+            Err(e) => errors
+                .push(InputError { file: folder.display().to_string(), detail: format!("无法读取目录：{e}") }),
         }
     }
     files.sort();
@@ -196,7 +204,8 @@ pub fn read_article_dir(dir: &Path, site: &SiteConfig, threads: usize) -> (Vec<E
                     article.body = Vec::new();
                     entries.push(Entry { article, origin: Origin::File(path.clone()) });
                 }
-                Err(details) => errors.extend(details.into_iter().map(|detail| InputError { file: path.display().to_string(), detail })),
+                Err(details) => errors
+                    .extend(details.into_iter().map(|detail| InputError { file: path.display().to_string(), detail })),
             }
         }
         (entries, errors)
@@ -220,7 +229,8 @@ pub fn read_feed_file(path: &Path, site: &SiteConfig) -> (Vec<Entry>, Vec<InputE
         Ok(parsed) => parsed,
         Err(e) => return (vec![], vec![InputError { file, detail: e.to_string() }]),
     };
-    let mut errors: Vec<InputError> = parsed.problems.iter().map(|p| InputError { file: file.clone(), detail: p.to_string() }).collect();
+    let mut errors: Vec<InputError> =
+        parsed.problems.iter().map(|p| InputError { file: file.clone(), detail: p.to_string() }).collect();
     let mut entries = Vec::with_capacity(parsed.feed.items.len());
     for article in parsed.feed.items {
         let mut details = Vec::new();
@@ -230,7 +240,11 @@ pub fn read_feed_file(path: &Path, site: &SiteConfig) -> (Vec<Entry>, Vec<InputE
             meta.body = Vec::new();
             entries.push(Entry { article: meta, origin: Origin::Feed(Box::new(article)) });
         } else {
-            errors.extend(details.into_iter().map(|d| InputError { file: file.clone(), detail: format!("id “{}” {d}", article.id) }));
+            errors.extend(
+                details
+                    .into_iter()
+                    .map(|d| InputError { file: file.clone(), detail: format!("id “{}” {d}", article.id) }),
+            );
         }
     }
     (entries, errors)
@@ -252,14 +266,18 @@ mod tests {
     fn front_matter_becomes_a_feed_item() {
         let item = parse_article_file("---\nid: a1\ntitle: 标题\ndate: 2026-01-02T03:04:05+08:00\ncategory: cyfz\ntags: 甲, 乙，丙\nheadline: true\nphoto: images/a.svg | 图 | 图说 | 640 | 400 | 2\n---\n<p>正文</p>\n").unwrap();
         assert_eq!(item["tags"], json!(["甲", "乙", "丙"]));
-        assert_eq!(item["_portal"]["photos"][0], json!({"src": "images/a.svg", "alt": "图", "caption": "图说", "width": 640, "height": 400, "after_paragraph": 2}));
+        assert_eq!(
+            item["_portal"]["photos"][0],
+            json!({"src": "images/a.svg", "alt": "图", "caption": "图说", "width": 640, "height": 400, "after_paragraph": 2})
+        );
         assert_eq!(item["content_html"], "<p>正文</p>\n");
         assert_eq!(item["_portal"]["headline"], true);
     }
 
     #[test]
     fn front_matter_mistakes_are_all_listed() {
-        let errors = parse_article_file("---\nid: a1\ncolour: red\nno colon here\nheadline: maybe\n---\nbody").unwrap_err();
+        let errors =
+            parse_article_file("---\nid: a1\ncolour: red\nno colon here\nheadline: maybe\n---\nbody").unwrap_err();
         assert_eq!(errors.len(), 3, "{errors:?}");
         assert!(parse_article_file("no front matter").is_err());
         assert!(parse_article_file("---\nid: x\n").is_err());

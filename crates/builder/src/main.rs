@@ -62,7 +62,9 @@ fn run(args: &[String]) -> Result<String, String> {
         Some("build") => {
             check_flags(args, BUILD_FLAGS)?;
             let threads = match values(args, "--threads").last() {
-                Some(n) => n.parse().ok().filter(|&n| n > 0).ok_or_else(|| "--threads takes a number above 0".to_string())?,
+                Some(n) => {
+                    n.parse().ok().filter(|&n| n > 0).ok_or_else(|| "--threads takes a number above 0".to_string())?
+                }
                 None => std::thread::available_parallelism().map_or(2, |n| n.get()),
             };
             let site_path = one(args, "--site")?;
@@ -87,10 +89,20 @@ fn run(args: &[String]) -> Result<String, String> {
                 return Err(format!("give --feed or --articles\n{USAGE}"));
             }
             match build::build(&options) {
-                Ok(report) => Ok(format!("{} articles, {} files written to {}", report.articles, report.files, options.out.display())),
+                Ok(report) => Ok(format!(
+                    "{} articles, {} files written to {}",
+                    report.articles,
+                    report.files,
+                    options.out.display()
+                )),
                 Err(errors) => {
                     let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
-                    Err(format!("{}\n{} problem(s); {} was left as it was.", list.join("\n"), errors.len(), options.out.display()))
+                    Err(format!(
+                        "{}\n{} problem(s); {} was left as it was.",
+                        list.join("\n"),
+                        errors.len(),
+                        options.out.display()
+                    ))
                 }
             }
         }

@@ -33,7 +33,9 @@ pub fn base_path(template: &str) -> String {
 fn preview_image(article: &Article) -> Option<&str> {
     fn first_img(nodes: &[Node]) -> Option<&str> {
         nodes.iter().find_map(|node| match node {
-            Node::Element { tag: "img", attrs, .. } => attrs.iter().find(|(name, _)| *name == "src").map(|(_, src)| src.as_str()),
+            Node::Element { tag: "img", attrs, .. } => {
+                attrs.iter().find(|(name, _)| *name == "src").map(|(_, src)| src.as_str())
+            }
             Node::Element { children, .. } => first_img(children),
             Node::Text(_) => None,
         })
@@ -46,18 +48,36 @@ pub fn article_page(template: &str, article: &Article, context: &PageContext, bo
     let site = context.site;
     let offset = site.offset_minutes();
     let url = format!("{}article/{}", context.base_url, article.id);
-    let description = if article.summary.is_empty() { portal_core::feed::excerpt(&text_of(&article.body), 120) } else { article.summary.clone() };
+    let description = if article.summary.is_empty() {
+        portal_core::feed::excerpt(&text_of(&article.body), 120)
+    } else {
+        article.summary.clone()
+    };
     let published = article.published.map(|at| date::format_rfc3339(at, offset)).unwrap_or_default();
     let pub_date = article.published.map(|at| date::format_date_time(at, offset)[..16].to_string()).unwrap_or_default();
     let domain = context.base_url.split("://").nth(1).and_then(|rest| rest.split('/').next()).unwrap_or_default();
-    let image = preview_image(article).map(|src| if src.starts_with("http") { src.to_string() } else { format!("{}{}", context.base_url, src.trim_start_matches('/')) });
+    let image = preview_image(article).map(|src| {
+        if src.starts_with("http") {
+            src.to_string()
+        } else {
+            format!("{}{}", context.base_url, src.trim_start_matches('/'))
+        }
+    });
     let author = article.authors.first().cloned().or_else(|| article.editor.clone()).unwrap_or_default();
 
     let mut head = String::new();
     meta(&mut head, "name", "description", &description);
     meta(&mut head, "name", "author", &article.authors.join("、"));
     head.push_str(&format!("  <link rel=\"canonical\" href=\"{}\">\n", escape(&url)));
-    for (key, value) in [("og:type", "article"), ("og:site_name", site.name.as_str()), ("og:title", article.title.as_str()), ("og:description", description.as_str()), ("og:url", url.as_str()), ("og:locale", "zh_CN"), ("article:published_time", published.as_str())] {
+    for (key, value) in [
+        ("og:type", "article"),
+        ("og:site_name", site.name.as_str()),
+        ("og:title", article.title.as_str()),
+        ("og:description", description.as_str()),
+        ("og:url", url.as_str()),
+        ("og:locale", "zh_CN"),
+        ("article:published_time", published.as_str()),
+    ] {
         meta(&mut head, "property", key, value);
     }
     if let Some(image) = &image {
@@ -101,7 +121,9 @@ pub fn category_page(template: &str, site: &SiteConfig, category: &Category, bod
 fn splice(template: &str, title: &str, head: &str, body: &str) -> String {
     let title = format!("<title>{}</title>", escape(title));
     let mut page = match (template.find("<title>"), template.find("</title>")) {
-        (Some(start), Some(end)) if start < end => format!("{}{}{}", &template[..start], title, &template[end + "</title>".len()..]),
+        (Some(start), Some(end)) if start < end => {
+            format!("{}{}{}", &template[..start], title, &template[end + "</title>".len()..])
+        }
         _ => template.replacen("</head>", &format!("  {title}\n</head>"), 1),
     };
     page = page.replacen("</head>", &format!("{head}</head>"), 1);
@@ -124,7 +146,10 @@ mod tests {
 
     #[test]
     fn preview_image_falls_back_to_the_first_photo() {
-        let article = Article { body: portal_core::html::sanitize("<p>a</p><figure><img src=\"images/x.svg\" alt=\"\"></figure>"), ..Article::default() };
+        let article = Article {
+            body: portal_core::html::sanitize("<p>a</p><figure><img src=\"images/x.svg\" alt=\"\"></figure>"),
+            ..Article::default()
+        };
         assert_eq!(preview_image(&article), Some("images/x.svg"));
         let with_image = Article { image: Some("images/y.svg".into()), ..article };
         assert_eq!(preview_image(&with_image), Some("images/y.svg"));

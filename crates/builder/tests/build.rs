@@ -90,7 +90,8 @@ fn shards_chain_and_carry_neighbours_and_related_across_page_boundaries() {
     for id in [&ids[0], &ids[20], &ids[83]] {
         let item = &read(&out.join(format!("articles/{id}.json")))["items"][0];
         assert!(item["content_html"].as_str().unwrap().starts_with("<p>"));
-        let related: Vec<&str> = item["_portal"]["related_items"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+        let related: Vec<&str> =
+            item["_portal"]["related_items"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
         assert_eq!(related.len(), 6);
         assert!(!related.contains(&id.as_str()));
         let mut unique = related.clone();
@@ -100,7 +101,8 @@ fn shards_chain_and_carry_neighbours_and_related_across_page_boundaries() {
         let tags: Vec<&str> = item["tags"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect();
         for other in related {
             let other = &read(&out.join(format!("articles/{other}.json")))["items"][0];
-            let shares = other["_portal"]["category"] == "cyfz" || other["tags"].as_array().unwrap().iter().any(|t| tags.contains(&t.as_str().unwrap()));
+            let shares = other["_portal"]["category"] == "cyfz"
+                || other["tags"].as_array().unwrap().iter().any(|t| tags.contains(&t.as_str().unwrap()));
             assert!(shares, "{} shares nothing with {id}", other["id"]);
         }
     }
@@ -163,7 +165,12 @@ fn crawler_pages_carry_the_article_and_its_meta_tags() {
     assert!(page.contains("<div id=\"prerender\" data-path=\"/news/article/n000000\"><header class=\"site-header\">"));
     assert!(page.contains("<li><a href=\"/news/category/kfqdt\">开发区动态</a></li></ol></nav><article aria-labelledby=\"article-title\" class=\"article\">"));
     assert!(page.contains(&format!("<h1 id=\"article-title\">{title}</h1>")));
-    for part in ["<section aria-labelledby=\"share-heading\" class=\"share-bar\">", "<section aria-labelledby=\"related-heading\" class=\"related\">", "<aside aria-label=\"栏目推荐\" class=\"side-blocks\">", "<footer class=\"site-footer\">"] {
+    for part in [
+        "<section aria-labelledby=\"share-heading\" class=\"share-bar\">",
+        "<section aria-labelledby=\"related-heading\" class=\"related\">",
+        "<aside aria-label=\"栏目推荐\" class=\"side-blocks\">",
+        "<footer class=\"site-footer\">",
+    ] {
         assert!(page.contains(part), "missing {part}");
     }
     assert!(page.contains(&article["content_html"].as_str().unwrap()[..60]), "the article text is in the HTML");
@@ -179,11 +186,27 @@ fn bad_input_reports_every_problem_and_leaves_the_output_untouched() {
     let before = std::fs::read(out.join("feed.json")).unwrap();
 
     let articles = source.join("articles");
-    std::fs::write(articles.join("bad-category.html"), "---\nid: bad1\ntitle: 标题\ndate: 2026-01-01T00:00:00+08:00\ncategory: nowhere\n---\n<p>x</p>").unwrap();
-    std::fs::write(articles.join("bad-date.html"), "---\nid: bad2\ntitle: 标题\ndate: someday\ncategory: cyfz\n---\n<p>x</p>").unwrap();
+    std::fs::write(
+        articles.join("bad-category.html"),
+        "---\nid: bad1\ntitle: 标题\ndate: 2026-01-01T00:00:00+08:00\ncategory: nowhere\n---\n<p>x</p>",
+    )
+    .unwrap();
+    std::fs::write(
+        articles.join("bad-date.html"),
+        "---\nid: bad2\ntitle: 标题\ndate: someday\ncategory: cyfz\n---\n<p>x</p>",
+    )
+    .unwrap();
     std::fs::write(articles.join("fine-undated.html"), "---\nid: about\ntitle: 关于我们\n---\n<p>x</p>").unwrap();
-    std::fs::write(articles.join("bad-id.html"), "---\nid: a/b\ntitle: 标题\ndate: 2026-01-01T00:00:00+08:00\ncategory: cyfz\n---\n<p>x</p>").unwrap();
-    std::fs::write(articles.join("duplicate.html"), "---\nid: n000001\ntitle: 重复\ndate: 2026-01-01T00:00:00+08:00\ncategory: cyfz\n---\n<p>x</p>").unwrap();
+    std::fs::write(
+        articles.join("bad-id.html"),
+        "---\nid: a/b\ntitle: 标题\ndate: 2026-01-01T00:00:00+08:00\ncategory: cyfz\n---\n<p>x</p>",
+    )
+    .unwrap();
+    std::fs::write(
+        articles.join("duplicate.html"),
+        "---\nid: n000001\ntitle: 重复\ndate: 2026-01-01T00:00:00+08:00\ncategory: cyfz\n---\n<p>x</p>",
+    )
+    .unwrap();
     std::fs::write(articles.join("bad-key.html"), "---\nid: bad5\ntitel: 拼错\n---\n<p>x</p>").unwrap();
     std::fs::write(articles.join("bad-related.html"), "---\nid: bad6\ntitle: 标题\ndate: 2026-01-01T00:00:00+08:00\ncategory: cyfz\nrelated: missing-one\n---\n<p>x</p>").unwrap();
 
@@ -196,9 +219,17 @@ fn bad_input_reports_every_problem_and_leaves_the_output_untouched() {
     assert!(has("duplicate.html", "n000001") || has("n000001.html", "重复"), "{text:#?}");
     assert!(has("bad-key.html", "titel"), "{text:#?}");
     assert!(has("bad-related.html", "missing-one"), "{text:#?}");
-    assert!(!text.iter().any(|e| e.contains("fine-undated.html")), "pages without date or category are fine: {text:#?}");
+    assert!(
+        !text.iter().any(|e| e.contains("fine-undated.html")),
+        "pages without date or category are fine: {text:#?}"
+    );
     assert_eq!(std::fs::read(out.join("feed.json")).unwrap(), before, "the previous output is untouched");
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).filter(|n| n.to_string_lossy().starts_with('.')).collect();
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .filter(|n| n.to_string_lossy().starts_with('.'))
+        .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
@@ -241,7 +272,10 @@ fn home_and_category_pages_are_pre_rendered_and_deep_links_get_the_plain_app() {
     // The app's links, under its <base href="/news/">.
     assert!(home.contains(&format!("href=\"/news/article/{newest}\"")), "the newest article is listed");
     for category in site["categories"].as_array().unwrap() {
-        assert!(home.contains(&format!("<a href=\"/news/category/{}\" class=\"more\">[更多", category["slug"].as_str().unwrap())));
+        assert!(home.contains(&format!(
+            "<a href=\"/news/category/{}\" class=\"more\">[更多",
+            category["slug"].as_str().unwrap()
+        )));
     }
     assert_eq!(home.matches("<title>").count(), 1);
 
@@ -252,7 +286,11 @@ fn home_and_category_pages_are_pre_rendered_and_deep_links_get_the_plain_app() {
     assert!(category.contains("<li><a href=\"/news/category/kfqdt\" aria-current=\"page\">开发区动态</a></li>"));
     assert!(category.contains("<section class=\"category-page\"><h1>开发区动态</h1><ul class=\"article-list\">"));
     for item in first_page.as_array().unwrap() {
-        assert!(category.contains(&format!("<a href=\"/news/article/{}\">{}</a>", item["id"].as_str().unwrap(), item["title"].as_str().unwrap())));
+        assert!(category.contains(&format!(
+            "<a href=\"/news/article/{}\">{}</a>",
+            item["id"].as_str().unwrap(),
+            item["title"].as_str().unwrap()
+        )));
     }
 
     let plain = std::fs::read_to_string(out.join("app.html")).unwrap();
@@ -284,16 +322,29 @@ fn an_archive_and_the_same_articles_as_one_feed_agree_on_order_neighbours_and_re
     std::fs::write(&feed_path, feed.to_string()).unwrap();
     let out = dir.path().join("site");
     let site = SiteConfig::parse(site_text).unwrap();
-    let options = Options { site: site.clone(), site_json: serde_json::from_str(site_text).unwrap(), feeds: vec![feed_path], article_dirs: vec![], app_dir: None, base_url: "https://example.gov.cn/".into(), out: out.clone(), threads: 2 };
+    let options = Options {
+        site: site.clone(),
+        site_json: serde_json::from_str(site_text).unwrap(),
+        feeds: vec![feed_path],
+        article_dirs: vec![],
+        app_dir: None,
+        base_url: "https://example.gov.cn/".into(),
+        out: out.clone(),
+        threads: 2,
+    };
     build(&options).unwrap();
 
-    let parsed = read_feed(&feed, ReadOptions { offset_minutes: site.offset_minutes(), fallback_source: None }).unwrap();
+    let parsed =
+        read_feed(&feed, ReadOptions { offset_minutes: site.offset_minutes(), fallback_source: None }).unwrap();
     let single = FeedIndex::new(parsed.feed.items, &site);
-    let ids = |list: &Value| list.as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    let ids = |list: &Value| {
+        list.as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap().to_string()).collect::<Vec<_>>()
+    };
     for slug in ["a", "b"] {
         let expected: Vec<String> = single.category(slug).iter().map(|a| a.id.clone()).collect();
         let pages = expected.len().div_ceil(4);
-        let archived: Vec<String> = (1..=pages).flat_map(|n| ids(&read(&out.join(format!("feeds/{slug}/{n}.json")))["items"])).collect();
+        let archived: Vec<String> =
+            (1..=pages).flat_map(|n| ids(&read(&out.join(format!("feeds/{slug}/{n}.json")))["items"])).collect();
         assert_eq!(archived, expected, "order of {slug}");
     }
     for article in single.items() {
@@ -302,7 +353,12 @@ fn an_archive_and_the_same_articles_as_one_feed_agree_on_order_neighbours_and_re
         let id = |r: &Option<portal_core::feed::ArticleRef>| r.as_ref().map(|r| r.id.clone());
         assert_eq!(file["previous"]["id"].as_str().map(String::from), id(&view.previous), "上一篇 of {}", article.id);
         assert_eq!(file["next"]["id"].as_str().map(String::from), id(&view.next), "下一篇 of {}", article.id);
-        assert_eq!(ids(&file["related_items"]), view.related.iter().map(|r| r.id.clone()).collect::<Vec<_>>(), "相关阅读 of {}", article.id);
+        assert_eq!(
+            ids(&file["related_items"]),
+            view.related.iter().map(|r| r.id.clone()).collect::<Vec<_>>(),
+            "相关阅读 of {}",
+            article.id
+        );
         assert!(!view.related.is_empty());
     }
 }

@@ -38,7 +38,12 @@ impl Archive {
         let categories: serde_json::Map<String, Value> = self
             .categories
             .iter()
-            .map(|(slug, count)| (slug.clone(), serde_json::json!({ "count": count, "pages": crate::paging::total_pages(*count, self.page_size) })))
+            .map(|(slug, count)| {
+                (
+                    slug.clone(),
+                    serde_json::json!({ "count": count, "pages": crate::paging::total_pages(*count, self.page_size) }),
+                )
+            })
             .collect();
         serde_json::json!({ "version": 1, "page_size": self.page_size, "total": self.total, "categories": categories })
     }
@@ -61,7 +66,10 @@ pub fn article_file(id: &str) -> String {
 /// Whether an id can be a file name and a URL segment as it is. The builder
 /// requires this of archive ids, so files and links never need escaping.
 pub fn is_plain_id(id: &str) -> bool {
-    !id.is_empty() && id.len() <= 100 && !id.starts_with('.') && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+    !id.is_empty()
+        && id.len() <= 100
+        && !id.starts_with('.')
+        && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
 #[cfg(test)]

@@ -103,13 +103,23 @@ fn parse_rfc2822(text: &str, default_offset: i32) -> Option<Timestamp> {
     to_timestamp(year, month, day, hour, minute, second, offset)
 }
 
-fn to_timestamp(year: i64, month: i64, day: i64, hour: i64, minute: i64, second: i64, offset: i32) -> Option<Timestamp> {
+fn to_timestamp(
+    year: i64,
+    month: i64,
+    day: i64,
+    hour: i64,
+    minute: i64,
+    second: i64,
+    offset: i32,
+) -> Option<Timestamp> {
     let valid = (1..=12).contains(&month)
         && (1..=days_in_month(year, month)).contains(&day)
         && hour < 24
         && minute < 60
         && second <= 60;
-    valid.then(|| days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - i64::from(offset) * 60)
+    valid.then(|| {
+        days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - i64::from(offset) * 60
+    })
 }
 
 fn is_leap(year: i64) -> bool {
@@ -223,7 +233,16 @@ mod tests {
 
     #[test]
     fn nonsense_is_rejected_not_guessed() {
-        for bad in ["", "yesterday", "2023-13-01", "2023-02-30T00:00:00Z", "2023-09-15T25:00:00Z", "2023-09-15Tnoon", "2023-09-15T09:39:53+99:00", "九月十五日"] {
+        for bad in [
+            "",
+            "yesterday",
+            "2023-13-01",
+            "2023-02-30T00:00:00Z",
+            "2023-09-15T25:00:00Z",
+            "2023-09-15Tnoon",
+            "2023-09-15T09:39:53+99:00",
+            "九月十五日",
+        ] {
             assert_eq!(parse(bad, CST), None, "{bad}");
         }
     }

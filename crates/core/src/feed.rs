@@ -111,7 +111,9 @@ impl std::fmt::Display for FeedError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             FeedError::NotUtf8 { offset } => write!(f, "订阅源不是有效的 UTF-8 文本（第 {offset} 字节处编码错误）"),
-            FeedError::NotJson { line, column, reason } => write!(f, "订阅源不是有效的 JSON（第 {line} 行第 {column} 列：{reason}）"),
+            FeedError::NotJson { line, column, reason } => {
+                write!(f, "订阅源不是有效的 JSON（第 {line} 行第 {column} 列：{reason}）")
+            }
             FeedError::NotAnObject => write!(f, "订阅源的顶层不是 JSON 对象"),
             FeedError::NoItems => write!(f, "订阅源缺少 items 数组"),
         }
@@ -145,7 +147,9 @@ pub fn parse_feed(text: &str, options: ReadOptions) -> Result<Parsed, FeedError>
         column: e.column(),
         reason: match e.classify() {
             serde_json::error::Category::Eof => "内容不完整（被截断）".to_string(),
-            serde_json::error::Category::Syntax if e.to_string().starts_with("recursion limit") => "嵌套层次过深".to_string(),
+            serde_json::error::Category::Syntax if e.to_string().starts_with("recursion limit") => {
+                "嵌套层次过深".to_string()
+            }
             serde_json::error::Category::Syntax => "语法错误".to_string(),
             _ => e.to_string(),
         },
@@ -191,12 +195,22 @@ pub fn read_feed(value: &Value, options: ReadOptions) -> Result<Parsed, FeedErro
     for (index, item) in items.iter().enumerate() {
         let number = index + 1;
         let Some(object) = item.as_object() else {
-            problems.push(Problem { item: Some(number), id: None, field: "items".into(), message: "不是 JSON 对象，已跳过".into() });
+            problems.push(Problem {
+                item: Some(number),
+                id: None,
+                field: "items".into(),
+                message: "不是 JSON 对象，已跳过".into(),
+            });
             continue;
         };
         let article = read_item(object, number, options, &mut problems);
         if !seen.insert(article.id.clone()) {
-            problems.push(Problem { item: Some(number), id: Some(article.id.clone()), field: "id".into(), message: "与前面的条目重复，已跳过".into() });
+            problems.push(Problem {
+                item: Some(number),
+                id: Some(article.id.clone()),
+                field: "id".into(),
+                message: "与前面的条目重复，已跳过".into(),
+            });
             continue;
         }
         articles.push(article);
@@ -218,7 +232,11 @@ fn read_item(object: &Map<String, Value>, number: usize, options: ReadOptions, p
     let summary = f.text("summary").unwrap_or_else(|| excerpt(&html::text_of(&body), 120));
     let title = f.text("title").filter(|t| !t.is_empty()).unwrap_or_else(|| {
         let fallback = excerpt(&summary, 30);
-        if fallback.is_empty() { "（无标题）".to_string() } else { fallback }
+        if fallback.is_empty() {
+            "（无标题）".to_string()
+        } else {
+            fallback
+        }
     });
     let published_text = f.string("date_published");
     let published = published_text.as_deref().and_then(|text| {
@@ -229,7 +247,13 @@ fn read_item(object: &Map<String, Value>, number: usize, options: ReadOptions, p
         parsed
     });
     let authors = read_authors(&mut f);
-    let tags: Vec<String> = f.list("tags").iter().filter_map(Value::as_str).map(|t| html::decode_entities(t).trim().to_string()).filter(|t| !t.is_empty()).collect();
+    let tags: Vec<String> = f
+        .list("tags")
+        .iter()
+        .filter_map(Value::as_str)
+        .map(|t| html::decode_entities(t).trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
     let image = f.string("image").and_then(|src| {
         let safe = html::safe_url(&src, true);
         if safe.is_none() {
@@ -237,9 +261,12 @@ fn read_item(object: &Map<String, Value>, number: usize, options: ReadOptions, p
         }
         safe
     });
-    let mut article = Article { id, url, title, summary, image, published, published_text, authors, tags, ..Article::default() };
+    let mut article =
+        Article { id, url, title, summary, image, published, published_text, authors, tags, ..Article::default() };
     match object.get(EXTENSION) {
-        Some(Value::Object(extension)) => read_extension(&mut article, &mut body, extension, number, options, f.problems),
+        Some(Value::Object(extension)) => {
+            read_extension(&mut article, &mut body, extension, number, options, f.problems)
+        }
         Some(_) => f.report(EXTENSION, "应为对象，已忽略".into()),
         None => {}
     }
@@ -267,11 +294,22 @@ fn read_id(f: &mut Fields, number: usize) -> String {
 
 /// JSON Feed 1.1 `authors`, else 1.0 `author`.
 fn read_authors(f: &mut Fields) -> Vec<String> {
-    let authors: Vec<String> = f.list("authors").iter().filter_map(|a| a.get("name").and_then(Value::as_str)).map(|s| html::decode_entities(s).trim().to_string()).filter(|name| !name.is_empty()).collect();
+    let authors: Vec<String> = f
+        .list("authors")
+        .iter()
+        .filter_map(|a| a.get("name").and_then(Value::as_str))
+        .map(|s| html::decode_entities(s).trim().to_string())
+        .filter(|name| !name.is_empty())
+        .collect();
     if !authors.is_empty() {
         return authors;
     }
-    f.object.get("author").and_then(|a| a.get("name")).and_then(Value::as_str).map(|name| vec![html::decode_entities(name).trim().to_string()]).unwrap_or_default()
+    f.object
+        .get("author")
+        .and_then(|a| a.get("name"))
+        .and_then(Value::as_str)
+        .map(|name| vec![html::decode_entities(name).trim().to_string()])
+        .unwrap_or_default()
 }
 
 /// Links to other articles: a list, or a single object.
@@ -285,22 +323,35 @@ fn read_refs(value: Option<&Value>, options: ReadOptions) -> Vec<ArticleRef> {
         .filter_map(|v| {
             let id = v.get("id")?.as_str()?.to_string();
             let title = v.get("title").and_then(Value::as_str).map(html::decode_entities).unwrap_or_else(|| id.clone());
-            let published = v.get("date_published").and_then(Value::as_str).and_then(|d| date::parse(d, options.offset_minutes));
+            let published =
+                v.get("date_published").and_then(Value::as_str).and_then(|d| date::parse(d, options.offset_minutes));
             Some(ArticleRef { id, title, published })
         })
         .collect()
 }
 
 /// The `_portal` extension: category, byline, related and neighbours, photos.
-fn read_extension(article: &mut Article, body: &mut Vec<html::Node>, extension: &Map<String, Value>, number: usize, options: ReadOptions, problems: &mut Vec<Problem>) {
-    let mut e = Fields { object: extension, problems, item: Some(number), id: Some(article.id.clone()), prefix: EXTENSION };
+fn read_extension(
+    article: &mut Article,
+    body: &mut Vec<html::Node>,
+    extension: &Map<String, Value>,
+    number: usize,
+    options: ReadOptions,
+    problems: &mut Vec<Problem>,
+) {
+    let mut e =
+        Fields { object: extension, problems, item: Some(number), id: Some(article.id.clone()), prefix: EXTENSION };
     article.category = e.string("category");
     article.source = e.text("source");
     article.editor = e.text("editor");
     article.kicker = e.text("kicker");
     article.subtitle = e.text("subtitle");
     article.headline = e.bool("headline");
-    article.related = e.list("related").iter().filter_map(|v| v.as_str().map(str::to_string).or_else(|| v.as_i64().map(|n| n.to_string()))).collect();
+    article.related = e
+        .list("related")
+        .iter()
+        .filter_map(|v| v.as_str().map(str::to_string).or_else(|| v.as_i64().map(|n| n.to_string())))
+        .collect();
     if ["related_items", "previous", "next"].iter().any(|k| extension.contains_key(*k)) {
         article.precomputed = Some(Precomputed {
             related: read_refs(extension.get("related_items"), options),
@@ -322,8 +373,16 @@ fn read_photo(value: &Value, index: usize, fields: &mut Fields) -> Option<Photo>
         fields.report(&format!("{field}.src"), "缺少或不安全的图片地址，已跳过".into());
         return None;
     };
-    let text = |key: &str| object.get(key).and_then(Value::as_str).map(|s| html::decode_entities(s).trim().to_string()).filter(|s| !s.is_empty());
-    let size = |key: &str| object.get(key).and_then(Value::as_u64).and_then(|n| u32::try_from(n).ok()).filter(|n| *n > 0 && *n < 100_000);
+    let text = |key: &str| {
+        object
+            .get(key)
+            .and_then(Value::as_str)
+            .map(|s| html::decode_entities(s).trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    let size = |key: &str| {
+        object.get(key).and_then(Value::as_u64).and_then(|n| u32::try_from(n).ok()).filter(|n| *n > 0 && *n < 100_000)
+    };
     let caption = text("caption");
     Some(Photo {
         alt: text("alt").or_else(|| caption.clone()).unwrap_or_default(),
@@ -426,11 +485,13 @@ mod tests {
 
     #[test]
     fn portal_feed_with_extension() {
-        let parsed = parse(r#"{"version":"https://jsonfeed.org/version/1.1","title":"开发区","items":[
+        let parsed = parse(
+            r#"{"version":"https://jsonfeed.org/version/1.1","title":"开发区","items":[
             {"id":"a1","title":"标题","content_html":"<p>一</p><p>二</p>","date_published":"2023-09-15T09:39:53+08:00",
              "authors":[{"name":"记者"}],"tags":["招商"],
              "_portal":{"category":"gnzx","source":"新华社","editor":"陈小妮","kicker":"引题","headline":true,"related":["a2"],
-                        "photos":[{"src":"images/p.svg","alt":"会场","caption":"会议现场 新华社记者 摄","width":640,"height":400,"after_paragraph":1}]}}]}"#);
+                        "photos":[{"src":"images/p.svg","alt":"会场","caption":"会议现场 新华社记者 摄","width":640,"height":400,"after_paragraph":1}]}}]}"#,
+        );
         assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
         let a = &parsed.feed.items[0];
         assert_eq!((a.id.as_str(), a.title.as_str()), ("a1", "标题"));
@@ -470,19 +531,35 @@ mod tests {
         assert_eq!(undated.published_text.as_deref(), Some("last Tuesday"));
         assert_eq!(items.last().unwrap().published, None, "undated items sort last");
         assert_eq!(parsed.problems.len(), 1);
-        assert_eq!(parsed.problems[0].to_string(), "第 3 条（id “3”）字段 date_published：无法识别的日期 “last Tuesday”");
+        assert_eq!(
+            parsed.problems[0].to_string(),
+            "第 3 条（id “3”）字段 date_published：无法识别的日期 “last Tuesday”"
+        );
     }
 
     #[test]
     fn wrong_types_are_reported_per_field_and_the_rest_is_shown() {
-        let parsed = parse(r#"{"version":"https://jsonfeed.org/version/1.1","items":[
+        let parsed = parse(
+            r#"{"version":"https://jsonfeed.org/version/1.1","items":[
             {"id":"ok","title":"好"},
             "not an object",
             {"id":"x","title":42,"tags":"one","_portal":{"category":7,"headline":"yes","photos":[{"alt":"no src"}]}},
-            {"id":"ok","title":"重复"}]}"#);
+            {"id":"ok","title":"重复"}]}"#,
+        );
         assert_eq!(parsed.feed.items.len(), 2);
         let fields: Vec<String> = parsed.problems.iter().map(|p| format!("{:?}:{}", p.item, p.field)).collect();
-        assert_eq!(fields, ["Some(2):items", "Some(3):title", "Some(3):tags", "Some(3):_portal.category", "Some(3):_portal.headline", "Some(3):_portal.photos[0].src", "Some(4):id"]);
+        assert_eq!(
+            fields,
+            [
+                "Some(2):items",
+                "Some(3):title",
+                "Some(3):tags",
+                "Some(3):_portal.category",
+                "Some(3):_portal.headline",
+                "Some(3):_portal.photos[0].src",
+                "Some(4):id"
+            ]
+        );
         assert_eq!(parsed.feed.items.iter().find(|a| a.id == "x").unwrap().title, "（无标题）");
     }
 
@@ -504,9 +581,11 @@ mod tests {
 
     #[test]
     fn hostile_content_is_sanitized_and_titles_stay_text() {
-        let parsed = parse(r#"{"version":"https://jsonfeed.org/version/1.1","items":[
+        let parsed = parse(
+            r#"{"version":"https://jsonfeed.org/version/1.1","items":[
             {"id":"1","title":"<img src=x onerror=alert(1)>","image":"javascript:alert(1)","content_html":"<p onclick=alert(1)>x<script>alert(1)</script></p>",
-             "_portal":{"photos":[{"src":"javascript:alert(1)"}]}}]}"#);
+             "_portal":{"photos":[{"src":"javascript:alert(1)"}]}}]}"#,
+        );
         let a = &parsed.feed.items[0];
         assert_eq!(a.title, "<img src=x onerror=alert(1)>", "titles are text, rendered escaped");
         assert_eq!(a.image, None);
@@ -548,14 +627,20 @@ mod hostile {
         let deep = format!("{{\"items\":[{}{}]}}", "[".repeat(100_000), "]".repeat(100_000));
         let error = parse_feed(&deep, OPTIONS).unwrap_err();
         assert!(error.to_string().contains("嵌套层次过深"), "{error}");
-        let nested_field = format!("{{\"items\":[{{\"id\":\"1\",\"title\":{}1{}}}]}}", "[".repeat(100), "]".repeat(100));
+        let nested_field =
+            format!("{{\"items\":[{{\"id\":\"1\",\"title\":{}1{}}}]}}", "[".repeat(100), "]".repeat(100));
         let parsed = parse_feed(&nested_field, OPTIONS).unwrap();
         assert!(parsed.problems.iter().any(|p| p.field == "title"), "{:?}", parsed.problems);
     }
 
     #[test]
     fn a_hundred_thousand_items_and_ten_megabytes() {
-        let item = |n: usize| format!(r#"{{"id":"{n}","title":"标题{n}","content_html":"<p>{}</p>","date_published":"2026-01-01T00:00:00Z"}}"#, "正文".repeat(40));
+        let item = |n: usize| {
+            format!(
+                r#"{{"id":"{n}","title":"标题{n}","content_html":"<p>{}</p>","date_published":"2026-01-01T00:00:00Z"}}"#,
+                "正文".repeat(40)
+            )
+        };
         let items: Vec<String> = (0..100_000).map(item).collect();
         let text = format!(r#"{{"version":"https://jsonfeed.org/version/1.1","items":[{}]}}"#, items.join(","));
         assert!(text.len() > 10_000_000, "{} bytes", text.len());
@@ -582,18 +667,45 @@ mod hostile {
             any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
             ".{0,40}".prop_map(Value::String),
             "(<[a-z]{1,8}( [a-z]{1,8}=\"[^\"]{0,10}\")*>|[^<]{0,10}|</[a-z]{1,8}>){0,8}".prop_map(Value::String),
-            "[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?)?(Z|[+-][0-9]{2}:?[0-9]{2})?".prop_map(Value::String),
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?)?(Z|[+-][0-9]{2}:?[0-9]{2})?"
+                .prop_map(Value::String),
         ];
         let keys = prop_oneof![
-            Just("id"), Just("url"), Just("title"), Just("summary"), Just("content_html"), Just("content_text"), Just("image"),
-            Just("date_published"), Just("authors"), Just("author"), Just("name"), Just("tags"), Just("_portal"), Just("category"),
-            Just("source"), Just("editor"), Just("kicker"), Just("subtitle"), Just("headline"), Just("related"), Just("photos"),
-            Just("src"), Just("alt"), Just("caption"), Just("width"), Just("height"), Just("after_paragraph"), Just("items"), Just("version"),
+            Just("id"),
+            Just("url"),
+            Just("title"),
+            Just("summary"),
+            Just("content_html"),
+            Just("content_text"),
+            Just("image"),
+            Just("date_published"),
+            Just("authors"),
+            Just("author"),
+            Just("name"),
+            Just("tags"),
+            Just("_portal"),
+            Just("category"),
+            Just("source"),
+            Just("editor"),
+            Just("kicker"),
+            Just("subtitle"),
+            Just("headline"),
+            Just("related"),
+            Just("photos"),
+            Just("src"),
+            Just("alt"),
+            Just("caption"),
+            Just("width"),
+            Just("height"),
+            Just("after_paragraph"),
+            Just("items"),
+            Just("version"),
         ];
         leaf.prop_recursive(5, 200, 12, move |inner| {
             prop_oneof![
                 prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
-                prop::collection::vec((keys.clone(), inner), 0..12).prop_map(|pairs| Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())),
+                prop::collection::vec((keys.clone(), inner), 0..12)
+                    .prop_map(|pairs| Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())),
             ]
         })
     }

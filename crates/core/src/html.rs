@@ -14,29 +14,101 @@ pub enum Node {
 
 /// Elements kept, with the attributes each may carry.
 const ALLOWED: &[(&str, &[&str])] = &[
-    ("p", &[]), ("br", &[]), ("hr", &[]), ("strong", &[]), ("b", &[]), ("em", &[]), ("i", &[]),
-    ("u", &[]), ("s", &[]), ("sub", &[]), ("sup", &[]), ("small", &[]), ("mark", &[]), ("span", &[]),
-    ("h2", &[]), ("h3", &[]), ("h4", &[]), ("h5", &[]), ("h6", &[]), ("blockquote", &[]),
-    ("ul", &[]), ("ol", &["start"]), ("li", &[]), ("dl", &[]), ("dt", &[]), ("dd", &[]),
-    ("a", &["href", "title"]), ("img", &["src", "alt", "width", "height", "title"]),
-    ("figure", &[]), ("figcaption", &[]), ("table", &[]), ("caption", &[]), ("thead", &[]),
-    ("tbody", &[]), ("tfoot", &[]), ("tr", &[]), ("th", &["colspan", "rowspan", "scope"]),
-    ("td", &["colspan", "rowspan"]), ("pre", &[]), ("code", &[]), ("abbr", &["title"]),
-    ("cite", &[]), ("q", &[]), ("time", &["datetime"]), ("div", &[]),
+    ("p", &[]),
+    ("br", &[]),
+    ("hr", &[]),
+    ("strong", &[]),
+    ("b", &[]),
+    ("em", &[]),
+    ("i", &[]),
+    ("u", &[]),
+    ("s", &[]),
+    ("sub", &[]),
+    ("sup", &[]),
+    ("small", &[]),
+    ("mark", &[]),
+    ("span", &[]),
+    ("h2", &[]),
+    ("h3", &[]),
+    ("h4", &[]),
+    ("h5", &[]),
+    ("h6", &[]),
+    ("blockquote", &[]),
+    ("ul", &[]),
+    ("ol", &["start"]),
+    ("li", &[]),
+    ("dl", &[]),
+    ("dt", &[]),
+    ("dd", &[]),
+    ("a", &["href", "title"]),
+    ("img", &["src", "alt", "width", "height", "title"]),
+    ("figure", &[]),
+    ("figcaption", &[]),
+    ("table", &[]),
+    ("caption", &[]),
+    ("thead", &[]),
+    ("tbody", &[]),
+    ("tfoot", &[]),
+    ("tr", &[]),
+    ("th", &["colspan", "rowspan", "scope"]),
+    ("td", &["colspan", "rowspan"]),
+    ("pre", &[]),
+    ("code", &[]),
+    ("abbr", &["title"]),
+    ("cite", &[]),
+    ("q", &[]),
+    ("time", &["datetime"]),
+    ("div", &[]),
 ];
 
 /// Elements dropped together with everything inside them.
 const DROPPED_WITH_CONTENT: &[&str] = &[
-    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
-    "button", "select", "textarea", "option", "base", "link", "meta", "svg", "math", "template",
-    "noscript", "noembed", "noframes", "title", "head", "xmp", "plaintext", "video", "audio",
-    "canvas", "dialog", "portal", "slot", "param", "source", "track", "map", "area",
+    "script",
+    "style",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "form",
+    "input",
+    "button",
+    "select",
+    "textarea",
+    "option",
+    "base",
+    "link",
+    "meta",
+    "svg",
+    "math",
+    "template",
+    "noscript",
+    "noembed",
+    "noframes",
+    "title",
+    "head",
+    "xmp",
+    "plaintext",
+    "video",
+    "audio",
+    "canvas",
+    "dialog",
+    "portal",
+    "slot",
+    "param",
+    "source",
+    "track",
+    "map",
+    "area",
 ];
 
 /// Elements whose content the tokenizer must not read as markup.
-const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"];
+const RAW_TEXT: &[&str] =
+    &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"];
 
-const VOID: &[&str] = &["br", "hr", "img", "input", "meta", "link", "base", "source", "track", "wbr", "area", "col", "embed", "param"];
+const VOID: &[&str] =
+    &["br", "hr", "img", "input", "meta", "link", "base", "source", "track", "wbr", "area", "col", "embed", "param"];
 
 fn allowed(tag: &str) -> Option<(&'static str, &'static [&'static str])> {
     ALLOWED.iter().find(|(name, _)| *name == tag).copied()
@@ -131,7 +203,8 @@ pub fn decode_entities(text: &str) -> String {
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
-        let end = rest[1..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '#')).map(|i| i + 1).unwrap_or(rest.len());
+        let end =
+            rest[1..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '#')).map(|i| i + 1).unwrap_or(rest.len());
         let name = &rest[1..end];
         let decoded = if let Some(number) = name.strip_prefix('#') {
             let code = match number.strip_prefix(['x', 'X']) {
@@ -242,7 +315,9 @@ impl<'a> Tokenizer<'a> {
         let rest = self.rest();
         let closing = rest[1..].starts_with('/');
         let name_start = if closing { 2 } else { 1 };
-        let name_len = rest[name_start..].find(|c: char| c.is_whitespace() || c == '/' || c == '>').unwrap_or(rest.len() - name_start);
+        let name_len = rest[name_start..]
+            .find(|c: char| c.is_whitespace() || c == '/' || c == '>')
+            .unwrap_or(rest.len() - name_start);
         let name = rest[name_start..name_start + name_len].to_ascii_lowercase();
         self.pos += name_start + name_len;
         let mut attrs = Vec::new();
@@ -261,7 +336,10 @@ impl<'a> Tokenizer<'a> {
                 self_closing = self.rest().starts_with('>');
                 continue;
             }
-            let name_len = trimmed.find(|c: char| c.is_whitespace() || c == '=' || c == '>' || c == '/').unwrap_or(trimmed.len()).max(1);
+            let name_len = trimmed
+                .find(|c: char| c.is_whitespace() || c == '=' || c == '>' || c == '/')
+                .unwrap_or(trimmed.len())
+                .max(1);
             let attr_name = trimmed[..name_len].to_ascii_lowercase();
             self.pos += name_len;
             let after = self.rest().trim_start_matches(|c: char| c.is_whitespace());
@@ -328,7 +406,9 @@ impl Iterator for Tokenizer<'_> {
                     continue;
                 }
                 (Some('<'), Some(c)) if c.is_ascii_alphabetic() => return self.tag(),
-                (Some('<'), Some('/')) if rest[2..].starts_with(|c: char| c.is_ascii_alphabetic()) => return self.tag(),
+                (Some('<'), Some('/')) if rest[2..].starts_with(|c: char| c.is_ascii_alphabetic()) => {
+                    return self.tag()
+                }
                 (Some('<'), Some('/')) => {
                     self.skip_past(">");
                     continue;
@@ -359,7 +439,15 @@ struct TreeBuilder {
 
 impl Default for TreeBuilder {
     fn default() -> Self {
-        TreeBuilder { stack: vec![Open { source_name: String::new(), tag: None, attrs: vec![], children: vec![], dropping: false }] }
+        TreeBuilder {
+            stack: vec![Open {
+                source_name: String::new(),
+                tag: None,
+                attrs: vec![],
+                children: vec![],
+                dropping: false,
+            }],
+        }
     }
 }
 
@@ -423,7 +511,11 @@ impl TreeBuilder {
     }
 }
 
-fn clean_attributes(tag: &'static str, names: &'static [&'static str], attrs: Vec<(String, String)>) -> Vec<(&'static str, String)> {
+fn clean_attributes(
+    tag: &'static str,
+    names: &'static [&'static str],
+    attrs: Vec<(String, String)>,
+) -> Vec<(&'static str, String)> {
     let mut kept: Vec<(&'static str, String)> = Vec::new();
     for (name, value) in attrs {
         let Some(name) = names.iter().find(|allowed| **allowed == name).copied() else { continue };
@@ -464,7 +556,9 @@ fn clean_attributes(tag: &'static str, names: &'static [&'static str], attrs: Ve
 }
 
 fn is_absolute(url: &str) -> bool {
-    url.starts_with("//") || url.to_ascii_lowercase().starts_with("http:") || url.to_ascii_lowercase().starts_with("https:")
+    url.starts_with("//")
+        || url.to_ascii_lowercase().starts_with("http:")
+        || url.to_ascii_lowercase().starts_with("https:")
 }
 
 /// A URL the reader may follow or load: http(s), mail and phone links,
@@ -494,7 +588,8 @@ pub fn safe_url(url: &str, image: bool) -> Option<String> {
 /// (past the end: at the end).
 pub fn insert_after_paragraphs(body: &mut Vec<Node>, figures: Vec<(usize, Node)>) {
     // Inserted back to front, so figures at the same place keep feed order.
-    let mut figures: Vec<(usize, usize, Node)> = figures.into_iter().enumerate().map(|(i, (after, node))| (after, i, node)).collect();
+    let mut figures: Vec<(usize, usize, Node)> =
+        figures.into_iter().enumerate().map(|(i, (after, node))| (after, i, node)).collect();
     figures.sort_by_key(|(after, i, _)| std::cmp::Reverse((*after, *i)));
     for (after, _, figure) in figures {
         let mut seen = 0;
@@ -547,7 +642,19 @@ mod tests {
 
     #[test]
     fn dangerous_url_schemes_are_removed_even_disguised() {
-        for href in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)", "jav&#x09;ascript:alert(1)", "&#106;avascript:alert(1)", "javascript&colon;alert(1)", "java&Tab;script&colon;x", "vbscript:msgbox", "data:text/html,<script>", "\u{1}javascript:x"] {
+        for href in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "jav&#x09;ascript:alert(1)",
+            "&#106;avascript:alert(1)",
+            "javascript&colon;alert(1)",
+            "java&Tab;script&colon;x",
+            "vbscript:msgbox",
+            "data:text/html,<script>",
+            "\u{1}javascript:x",
+        ] {
             let out = clean(&format!(r#"<a href="{href}">x</a>"#));
             assert_eq!(out, "<a>x</a>", "{href}");
         }
@@ -557,7 +664,10 @@ mod tests {
 
     #[test]
     fn external_links_get_noopener() {
-        assert_eq!(clean(r#"<a href="https://example.com/x">x</a>"#), r#"<a href="https://example.com/x" rel="noopener noreferrer">x</a>"#);
+        assert_eq!(
+            clean(r#"<a href="https://example.com/x">x</a>"#),
+            r#"<a href="https://example.com/x" rel="noopener noreferrer">x</a>"#
+        );
         assert_eq!(clean(r#"<a href="/article/1">x</a>"#), r#"<a href="/article/1">x</a>"#);
     }
 
@@ -574,7 +684,10 @@ mod tests {
 
     #[test]
     fn broken_markup_is_closed_and_entities_decoded() {
-        assert_eq!(clean("<p>a &amp; b &lt;c&gt; &ldquo;引&rdquo; &#x4e2d;&#25991; &bogus; <b>open"), "<p>a &amp; b &lt;c&gt; “引” 中文 &amp;bogus; <b>open</b></p>");
+        assert_eq!(
+            clean("<p>a &amp; b &lt;c&gt; &ldquo;引&rdquo; &#x4e2d;&#25991; &bogus; <b>open"),
+            "<p>a &amp; b &lt;c&gt; “引” 中文 &amp;bogus; <b>open</b></p>"
+        );
         assert_eq!(clean("</p>stray</div> < 3"), "stray &lt; 3");
         assert_eq!(clean("<p title='unterminated>x"), "<p></p>");
     }
@@ -606,8 +719,14 @@ mod tests {
     fn figures_go_after_the_requested_paragraph() {
         let figure = |n: &str| Node::Element { tag: "figure", attrs: vec![], children: vec![Node::Text(n.into())] };
         let mut body = sanitize("<p>1</p><p>2</p><p>3</p>");
-        insert_after_paragraphs(&mut body, vec![(1, figure("A")), (9, figure("Z")), (0, figure("0")), (1, figure("B"))]);
-        assert_eq!(to_html(&body), "<figure>0</figure><p>1</p><figure>A</figure><figure>B</figure><p>2</p><p>3</p><figure>Z</figure>");
+        insert_after_paragraphs(
+            &mut body,
+            vec![(1, figure("A")), (9, figure("Z")), (0, figure("0")), (1, figure("B"))],
+        );
+        assert_eq!(
+            to_html(&body),
+            "<figure>0</figure><p>1</p><figure>A</figure><figure>B</figure><p>2</p><p>3</p><figure>Z</figure>"
+        );
     }
 }
 
@@ -621,7 +740,10 @@ mod fuzz {
             if let Node::Element { tag, attrs, children } = node {
                 let (_, names) = allowed(tag).expect("only allowlisted tags");
                 for (name, value) in attrs {
-                    prop_assert!(names.contains(name) || matches!(*name, "rel" | "loading" | "decoding"), "{tag}[{name}]");
+                    prop_assert!(
+                        names.contains(name) || matches!(*name, "rel" | "loading" | "decoding"),
+                        "{tag}[{name}]"
+                    );
                     if matches!(*name, "href" | "src") {
                         let again = safe_url(value, *name == "src");
                         prop_assert_eq!(again.as_deref(), Some(value.as_str()));

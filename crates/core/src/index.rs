@@ -67,7 +67,14 @@ pub struct FeedIndex<T = Article> {
 
 impl<T> Default for FeedIndex<T> {
     fn default() -> Self {
-        FeedIndex { items: Vec::new(), by_id: HashMap::new(), by_category: HashMap::new(), by_tag: HashMap::new(), unknown_categories: Vec::new(), duplicates: Vec::new() }
+        FeedIndex {
+            items: Vec::new(),
+            by_id: HashMap::new(),
+            by_category: HashMap::new(),
+            by_tag: HashMap::new(),
+            unknown_categories: Vec::new(),
+            duplicates: Vec::new(),
+        }
     }
 }
 
@@ -133,14 +140,20 @@ impl<T: Indexed> FeedIndex<T> {
     /// Top stories: those marked `headline`, else the newest.
     pub fn headlines(&self, count: usize) -> Vec<&Article> {
         let marked: Vec<&Article> = self.items.iter().map(T::article).filter(|a| a.headline).take(count).collect();
-        if marked.is_empty() { self.items.iter().map(T::article).take(count).collect() } else { marked }
+        if marked.is_empty() {
+            self.items.iter().map(T::article).take(count).collect()
+        } else {
+            marked
+        }
     }
 
     /// (上一篇, 下一篇): the newer and the older neighbour in the article's
     /// category list.
     pub fn neighbours(&self, id: &str) -> (Option<&Article>, Option<&Article>) {
         let Some(&position) = self.by_id.get(id) else { return (None, None) };
-        let Some(list) = self.article_at(position).category.as_ref().and_then(|slug| self.by_category.get(slug)) else { return (None, None) };
+        let Some(list) = self.article_at(position).category.as_ref().and_then(|slug| self.by_category.get(slug)) else {
+            return (None, None);
+        };
         let Ok(at) = list.binary_search(&position) else { return (None, None) };
         (at.checked_sub(1).map(|p| self.article_at(list[p])), list.get(at + 1).map(|&i| self.article_at(i)))
     }
@@ -149,21 +162,38 @@ impl<T: Indexed> FeedIndex<T> {
     /// category and of each of its tags.
     pub fn related(&self, article: &Article, limit: usize) -> Vec<&Article> {
         let mut pool: Vec<usize> = Vec::new();
-        let lists = article.category.iter().filter_map(|c| self.by_category.get(c)).chain(article.tags.iter().filter_map(|t| self.by_tag.get(t)));
+        let lists = article
+            .category
+            .iter()
+            .filter_map(|c| self.by_category.get(c))
+            .chain(article.tags.iter().filter_map(|t| self.by_tag.get(t)));
         for list in lists {
             pool.extend(list.iter().take(RELATED_POOL));
         }
         pool.sort_unstable();
         pool.dedup();
-        crate::related::related_among(article, pool.into_iter().map(|i| self.article_at(i)), |id| self.get(id).map(T::article), limit)
+        crate::related::related_among(
+            article,
+            pool.into_iter().map(|i| self.article_at(i)),
+            |id| self.get(id).map(T::article),
+            limit,
+        )
     }
 
     /// The article `id` with `related_count` related articles and its
     /// neighbours, all by reference; the builder reads the body separately.
-    pub fn surroundings(&self, id: &str, related_count: usize) -> Option<(Vec<ArticleRef>, Option<ArticleRef>, Option<ArticleRef>)> {
+    pub fn surroundings(
+        &self,
+        id: &str,
+        related_count: usize,
+    ) -> Option<(Vec<ArticleRef>, Option<ArticleRef>, Option<ArticleRef>)> {
         let article = self.get(id)?.article();
         let (newer, older) = self.neighbours(id);
-        Some((self.related(article, related_count).into_iter().map(ArticleRef::from).collect(), newer.map(ArticleRef::from), older.map(ArticleRef::from)))
+        Some((
+            self.related(article, related_count).into_iter().map(ArticleRef::from).collect(),
+            newer.map(ArticleRef::from),
+            older.map(ArticleRef::from),
+        ))
     }
 
     /// Page `number` of a category's list, newest first.
@@ -192,12 +222,25 @@ mod tests {
     }
 
     fn article(id: &str, category: Option<&str>, tags: &[&str]) -> Article {
-        Article { id: id.into(), category: category.map(str::to_string), tags: tags.iter().map(|t| t.to_string()).collect(), ..Article::default() }
+        Article {
+            id: id.into(),
+            category: category.map(str::to_string),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            ..Article::default()
+        }
     }
 
     #[test]
     fn categories_resolve_by_slug_name_or_tag_and_unknown_ones_are_listed() {
-        let index = FeedIndex::new(vec![article("1", Some("a"), &[]), article("2", Some("乙"), &[]), article("3", None, &["甲"]), article("4", Some("zz"), &[])], &site());
+        let index = FeedIndex::new(
+            vec![
+                article("1", Some("a"), &[]),
+                article("2", Some("乙"), &[]),
+                article("3", None, &["甲"]),
+                article("4", Some("zz"), &[]),
+            ],
+            &site(),
+        );
         assert_eq!(index.get("2").unwrap().category.as_deref(), Some("b"));
         assert_eq!(index.get("3").unwrap().category.as_deref(), Some("a"));
         assert_eq!(index.category("a").iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["1", "3"]);
@@ -206,7 +249,15 @@ mod tests {
 
     #[test]
     fn neighbours_are_newer_and_older_within_the_category() {
-        let index = FeedIndex::new(vec![article("n", Some("a"), &[]), article("x", Some("b"), &[]), article("m", Some("a"), &[]), article("o", Some("a"), &[])], &site());
+        let index = FeedIndex::new(
+            vec![
+                article("n", Some("a"), &[]),
+                article("x", Some("b"), &[]),
+                article("m", Some("a"), &[]),
+                article("o", Some("a"), &[]),
+            ],
+            &site(),
+        );
         let ids = |(p, n): (Option<&Article>, Option<&Article>)| (p.map(|a| a.id.clone()), n.map(|a| a.id.clone()));
         assert_eq!(ids(index.neighbours("n")), (None, Some("m".into())));
         assert_eq!(ids(index.neighbours("m")), (Some("n".into()), Some("o".into())));

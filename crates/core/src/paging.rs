@@ -15,14 +15,19 @@ pub struct Page {
 pub enum PageError {
     /// `?page=` is not a positive whole number.
     Invalid(String),
-    OutOfRange { requested: usize, total_pages: usize },
+    OutOfRange {
+        requested: usize,
+        total_pages: usize,
+    },
 }
 
 impl std::fmt::Display for PageError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             PageError::Invalid(text) => write!(f, "页码 “{text}” 无效，页码应为正整数"),
-            PageError::OutOfRange { requested, total_pages } => write!(f, "第 {requested} 页不存在，本栏目共 {total_pages} 页"),
+            PageError::OutOfRange { requested, total_pages } => {
+                write!(f, "第 {requested} 页不存在，本栏目共 {total_pages} 页")
+            }
         }
     }
 }
@@ -31,7 +36,9 @@ impl std::fmt::Display for PageError {
 pub fn parse_page(param: Option<&str>) -> Result<usize, PageError> {
     match param.map(str::trim) {
         None | Some("") => Ok(1),
-        Some(text) => text.parse::<usize>().ok().filter(|n| *n >= 1).ok_or_else(|| PageError::Invalid(text.to_string())),
+        Some(text) => {
+            text.parse::<usize>().ok().filter(|n| *n >= 1).ok_or_else(|| PageError::Invalid(text.to_string()))
+        }
     }
 }
 
@@ -94,6 +101,9 @@ mod tests {
     fn pager_window() {
         assert_eq!(pager_numbers(1, 1), vec![Some(1)]);
         assert_eq!(pager_numbers(1, 4), vec![Some(1), Some(2), Some(3), Some(4)]);
-        assert_eq!(pager_numbers(6, 12), vec![Some(1), None, Some(4), Some(5), Some(6), Some(7), Some(8), None, Some(12)]);
+        assert_eq!(
+            pager_numbers(6, 12),
+            vec![Some(1), None, Some(4), Some(5), Some(6), Some(7), Some(8), None, Some(12)]
+        );
     }
 }

@@ -4,7 +4,16 @@
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 /// `encodeURIComponent`'s set: everything but `A-Z a-z 0-9 - _ . ! ~ * ' ( )`.
-pub const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'!').remove(b'~').remove(b'*').remove(b'\'').remove(b'(').remove(b')');
+pub const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'!')
+    .remove(b'~')
+    .remove(b'*')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')');
 
 pub fn encode_component(text: &str) -> String {
     utf8_percent_encode(text, COMPONENT).to_string()
@@ -44,7 +53,11 @@ impl Paths {
 
     pub fn category(&self, slug: &str, page: usize) -> String {
         let path = format!("{}/category/{}", self.base, encode_component(slug));
-        if page > 1 { format!("{path}?page={page}") } else { path }
+        if page > 1 {
+            format!("{path}?page={page}")
+        } else {
+            path
+        }
     }
 
     pub fn article(&self, id: &str) -> String {

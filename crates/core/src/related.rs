@@ -17,13 +17,23 @@ fn score(article: &Article, other: &Article) -> usize {
 
 /// `articles` is the list to choose from, newest first; `lookup` finds
 /// editor's picks by id (they may be outside `articles`).
-pub fn related<'a>(article: &Article, articles: &'a [Article], lookup: impl Fn(&str) -> Option<&'a Article>, limit: usize) -> Vec<&'a Article> {
+pub fn related<'a>(
+    article: &Article,
+    articles: &'a [Article],
+    lookup: impl Fn(&str) -> Option<&'a Article>,
+    limit: usize,
+) -> Vec<&'a Article> {
     related_among(article, articles.iter(), lookup, limit)
 }
 
 /// The same ranking over any candidates given newest first (the archive
 /// builder passes a pool per article rather than the whole archive).
-pub fn related_among<'a>(article: &Article, candidates: impl IntoIterator<Item = &'a Article>, lookup: impl Fn(&str) -> Option<&'a Article>, limit: usize) -> Vec<&'a Article> {
+pub fn related_among<'a>(
+    article: &Article,
+    candidates: impl IntoIterator<Item = &'a Article>,
+    lookup: impl Fn(&str) -> Option<&'a Article>,
+    limit: usize,
+) -> Vec<&'a Article> {
     let articles: Vec<&'a Article> = candidates.into_iter().collect();
     let mut chosen: Vec<&'a Article> = Vec::with_capacity(limit);
     let take = |candidate: &'a Article, chosen: &mut Vec<&'a Article>| {
@@ -36,7 +46,8 @@ pub fn related_among<'a>(article: &Article, candidates: impl IntoIterator<Item =
             take(pick, &mut chosen);
         }
     }
-    let mut ranked: Vec<(usize, usize)> = articles.iter().enumerate().map(|(i, other)| (score(article, other), i)).filter(|(s, _)| *s > 0).collect();
+    let mut ranked: Vec<(usize, usize)> =
+        articles.iter().enumerate().map(|(i, other)| (score(article, other), i)).filter(|(s, _)| *s > 0).collect();
     // Higher score first; within a score, the list's (newest-first) order.
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     for (_, i) in ranked {
@@ -50,7 +61,12 @@ mod tests {
     use super::*;
 
     fn article(id: &str, category: &str, tags: &[&str]) -> Article {
-        Article { id: id.into(), category: Some(category.into()), tags: tags.iter().map(|t| t.to_string()).collect(), ..Article::default() }
+        Article {
+            id: id.into(),
+            category: Some(category.into()),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            ..Article::default()
+        }
     }
 
     #[test]
@@ -73,7 +89,8 @@ mod tests {
         let list = vec![article("a", "c", &[]), article("b", "c", &[]), article("me", "c", &[])];
         let mut me = list[2].clone();
         me.related = vec!["b".into(), "me".into(), "b".into(), "missing".into()];
-        let ids: Vec<&str> = related(&me, &list, |id| list.iter().find(|a| a.id == id), 10).iter().map(|a| a.id.as_str()).collect();
+        let ids: Vec<&str> =
+            related(&me, &list, |id| list.iter().find(|a| a.id == id), 10).iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["b", "a"]);
         assert_eq!(related(&me, &list, |_| None, 1).len(), 1);
     }

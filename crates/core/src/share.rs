@@ -18,7 +18,18 @@ pub enum ShareTarget {
 }
 
 impl ShareTarget {
-    pub const ALL: [ShareTarget; 10] = [Self::Wechat, Self::Weibo, Self::Qq, Self::Qzone, Self::X, Self::Facebook, Self::Telegram, Self::Email, Self::Copy, Self::System];
+    pub const ALL: [ShareTarget; 10] = [
+        Self::Wechat,
+        Self::Weibo,
+        Self::Qq,
+        Self::Qzone,
+        Self::X,
+        Self::Facebook,
+        Self::Telegram,
+        Self::Email,
+        Self::Copy,
+        Self::System,
+    ];
 
     /// The key used in `site.json`'s `share` list.
     pub fn key(self) -> &'static str {
@@ -103,9 +114,17 @@ mod tests {
     #[test]
     fn hostile_titles_and_urls_round_trip() {
         let page = "https://example.gov.cn/news/article/a%201?x=1&y=2#frag";
-        let titles = ["开发区“5G+工业互联网”大赛 & 报名 #创新# 100% 🎉", "a+b=c & d", "\"quoted\" 'single' <tag>", "%E4%B8%AD already encoded", "line\nbreak"];
+        let titles = [
+            "开发区“5G+工业互联网”大赛 & 报名 #创新# 100% 🎉",
+            "a+b=c & d",
+            "\"quoted\" 'single' <tag>",
+            "%E4%B8%AD already encoded",
+            "line\nbreak",
+        ];
         for title in titles {
-            for target in [ShareTarget::Weibo, ShareTarget::Qq, ShareTarget::Qzone, ShareTarget::X, ShareTarget::Telegram] {
+            for target in
+                [ShareTarget::Weibo, ShareTarget::Qq, ShareTarget::Qzone, ShareTarget::X, ShareTarget::Telegram]
+            {
                 let url = target.url(page, title).unwrap();
                 assert!(!url.contains(' ') && !url.contains('#') && url.matches('?').count() == 1, "{url}");
                 assert_eq!(query(&url, "url"), page);

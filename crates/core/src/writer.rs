@@ -43,7 +43,12 @@ pub fn item(article: &Article, base_url: &str, offset: i32, full: bool) -> Value
         item["tags"] = json!(article.tags);
     }
     let mut extension = json!({ "category": article.category });
-    for (key, value) in [("source", &article.source), ("editor", &article.editor), ("kicker", &article.kicker), ("subtitle", &article.subtitle)] {
+    for (key, value) in [
+        ("source", &article.source),
+        ("editor", &article.editor),
+        ("kicker", &article.kicker),
+        ("subtitle", &article.subtitle),
+    ] {
         if let Some(value) = value {
             extension[key] = value.clone().into();
         }
@@ -103,19 +108,33 @@ mod tests {
             headline: true,
             ..Article::default()
         };
-        let view = ArticleView { article, related: vec![reference_to("r1", 1_794_000_000)], previous: Some(reference_to("p", 1_795_100_000)), next: None };
+        let view = ArticleView {
+            article,
+            related: vec![reference_to("r1", 1_794_000_000)],
+            previous: Some(reference_to("p", 1_795_100_000)),
+            next: None,
+        };
         let written = article_file(&site, "https://example.gov.cn/", &view);
         let options = ReadOptions { offset_minutes: site.offset_minutes(), fallback_source: None };
         let parsed = read_feed(&written, options).unwrap();
         assert_eq!(parsed.problems, []);
         let mut read = parsed.feed.items.into_iter().next().unwrap();
         let precomputed = read.precomputed.take().unwrap();
-        assert_eq!((precomputed.related, precomputed.previous, precomputed.next), (view.related.clone(), view.previous.clone(), view.next.clone()));
+        assert_eq!(
+            (precomputed.related, precomputed.previous, precomputed.next),
+            (view.related.clone(), view.previous.clone(), view.next.clone())
+        );
         // What the writer wrote, the reader reads: writing it again gives the same file.
         let again = ArticleView { article: read.clone(), ..view.clone() };
         assert_eq!(article_file(&site, "https://example.gov.cn/", &again), written);
         let original = &view.article;
-        assert_eq!((&read.id, &read.title, &read.body, &read.published, &read.authors, &read.tags), (&original.id, &original.title, &original.body, &original.published, &original.authors, &original.tags));
-        assert_eq!((&read.category, &read.source, &read.editor, &read.kicker, &read.subtitle, read.headline), (&original.category, &original.source, &original.editor, &original.kicker, &original.subtitle, true));
+        assert_eq!(
+            (&read.id, &read.title, &read.body, &read.published, &read.authors, &read.tags),
+            (&original.id, &original.title, &original.body, &original.published, &original.authors, &original.tags)
+        );
+        assert_eq!(
+            (&read.category, &read.source, &read.editor, &read.kicker, &read.subtitle, read.headline),
+            (&original.category, &original.source, &original.editor, &original.kicker, &original.subtitle, true)
+        );
     }
 }
