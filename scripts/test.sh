@@ -5,6 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh browser
 
+say "formatting and lints (rustfmt, clippy: native crates, the app as portal-build renders it, and the wasm app)"
+cargo fmt --all --check
+cargo clippy -p portal-core -p portal-build --all-targets -- -D warnings
+cargo clippy -p portal --target wasm32-unknown-unknown --all-targets -- -D warnings
+
 say "native tests (cargo test)"
 cargo test -p portal-core -p portal-build
 
