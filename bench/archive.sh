@@ -5,6 +5,8 @@
 #  2. cold load of one article page from a 100-article tree and from the
 #     100,000-article tree, alternated in one run: bytes fetched must be
 #     equal and the time ratio at most 1.1.
+# BASELINE=path/to/an/older/portal-build times that binary on the same
+# input first, in the same run (this machine is noisy: compare within a run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh browser
@@ -17,9 +19,16 @@ rm -rf "$work" && mkdir -p "$work"
 $tool generate --count 100 --out "$work/src-100" >/dev/null
 $tool generate --count 100000 --out "$work/src-100k" >/dev/null
 sync
+if [ -n "${BASELINE:-}" ]; then
+  echo "== baseline ($BASELINE) on 100,000 articles (2 threads)"
+  /usr/bin/time -f 'wall %e s, peak memory %M KiB' "$BASELINE" build --site "$work/src-100k/site.json" --articles "$work/src-100k/articles" \
+    --app dist --base-url https://example.gov.cn/ --out "$work/site-baseline" --threads 2
+  du -sh "$work/site-baseline" && rm -rf "$work/site-baseline"
+fi
 echo "== portal-build on 100,000 articles (2 threads)"
 /usr/bin/time -f 'wall %e s, peak memory %M KiB' $tool build --site "$work/src-100k/site.json" --articles "$work/src-100k/articles" \
   --app dist --base-url https://example.gov.cn/ --out "$work/site-100k" --threads 2
+du -sh "$work/site-100k"
 $tool build --site "$work/src-100/site.json" --articles "$work/src-100/articles" --app dist --base-url https://example.gov.cn/ --out "$work/site-100" >/dev/null
 echo "== cold load of one article page: 100 vs 100,000 articles"
 node bench/archive-load.mjs "$work/site-100" "$work/site-100k"

@@ -22,13 +22,14 @@ where
     P: Fn(Arc<Portal>, T) -> V + Send + Sync + 'static,
 {
     let loader = expect_context::<PortalLoader>();
+    // Resolves at once to `None` while the site and feed are loading: a
+    // resource awaits its future before it looks at a change again.
     let data = LocalResource::new(move || {
         let found = loader.resource.get().map(|loaded| loaded.map(|portal| (portal.clone(), lookup(portal))));
         async move {
-            match found {
-                None => std::future::pending().await,
-                Some(Err(error)) => Err(LookupError::Failed(error)),
-                Some(Ok((portal, found))) => found.await.map(|value| (portal, value)),
+            match found? {
+                Err(error) => Some(Err(LookupError::Failed(error))),
+                Ok((portal, found)) => Some(found.await.map(|value| (portal, value))),
             }
         }
     });
@@ -37,7 +38,7 @@ where
         Some(Err(_)) => loader.retry(),
         _ => data.refetch(),
     });
-    move || match data.get() {
+    move || match data.get().flatten() {
         None => view! { <Loading/> }.into_any(),
         Some(Err(LookupError::Failed(error))) => view! { <ErrorPanel error retry/> }.into_any(),
         Some(outcome) => {
@@ -104,10 +105,13 @@ pub fn ErrorPanel(error: LoadError, retry: Callback<()>) -> impl IntoView {
 fn NoSuchPage(error: String) -> impl IntoView {
     let first = use_location().pathname.get_untracked();
     view! {
-        <div class="notice" role="alert">
-            <p>{error}</p>
-            <p><a href=first>"返回第 1 页"</a></p>
-        </div>
+        <section class="category-page">
+            <h1>"页码有误"</h1>
+            <div class="notice" role="alert">
+                <p>{error}</p>
+                <p><a href=first>"返回第 1 页"</a></p>
+            </div>
+        </section>
     }
 }
 

@@ -241,7 +241,7 @@ test('when the data cannot be loaded, a pre-rendered page stays readable', async
   const crumb = page.locator('#prerender .breadcrumb a').nth(1);
   const href = await crumb.getAttribute('href');
   await crumb.click();
-  await page.waitForURL(`${env.server.url}${href}`);
+  await page.waitForURL(new URL(href, env.server.url).href);
   await page.locator('#prerender .category-page h1').waitFor();
   await page.locator('#prerender .prerender-notice').waitFor();
   assert.deepEqual(problems, []);
