@@ -16,7 +16,7 @@ use crate::dom;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use portal_core::feed::ArticleRef;
-use portal_core::index::{ArticleView, FeedIndex};
+use portal_core::index::ArticleView;
 use portal_core::paths::{decode_component, Paths};
 use portal_core::site::SiteConfig;
 use portal_core::{date, share};
@@ -32,23 +32,26 @@ pub fn ArticlePage() -> impl IntoView {
         move |portal| portal.article(id()),
         move |portal, view| {
             let url = Paths::absolute(&dom::origin(), &paths.article(&view.article.id));
-            let site = portal.site.clone();
+            let (site, front) = (portal.site.clone(), portal.catalogue.front().clone());
+            let side = view! { <SideBlocks site=site.clone() front paths=paths.clone()/> }.into_any();
             view! {
                 <PageMeta title=view.article.title.clone() description=view.article.summary.clone() site_name=site.name.clone()/>
-                <ArticleContent site front=portal.catalogue.front().clone() view paths=paths.clone() url/>
+                <ArticleContent site view paths=paths.clone() url side/>
             }
         },
     )
 }
 
-/// The article with its side blocks; `url` is its canonical address, for sharing.
+/// The article and, beside it, `side` (the side blocks, the same on every
+/// article page: portal-build renders them once). `url` is the article's
+/// canonical address, for sharing.
 #[component]
 pub fn ArticleContent(
     site: Arc<SiteConfig>,
-    front: Arc<FeedIndex>,
     view: Arc<ArticleView>,
     paths: Paths,
     url: String,
+    side: AnyView,
 ) -> impl IntoView {
     let article = &view.article;
     let offset = site.offset_minutes();
@@ -76,7 +79,7 @@ pub fn ArticleContent(
                 <PrevNext previous=to_link(&view.previous) next=to_link(&view.next)/>
                 <Related items=links(&view.related, &paths, offset)/>
             </div>
-            <SideBlocks site=site.clone() front paths=paths.clone()/>
+            {side}
         </div>
     }
 }

@@ -166,30 +166,72 @@ fn fields(at: Timestamp, offset: i32) -> (i64, i64, i64, i64, i64, i64) {
     (year, month, day, secs / 3600, secs % 3600 / 60, secs % 60)
 }
 
+/// Writes `parts` as zero-padded numbers, each followed by its separator.
+/// By hand rather than `format!`: every list row formats two dates, and
+/// portal-build formats millions (measured: `format!` was a tenth of its time).
+fn write_fields(parts: &[(i64, usize, &str)]) -> String {
+    let mut out = String::with_capacity(25);
+    for &(value, width, separator) in parts {
+        if value < 0 {
+            out.push('-');
+        }
+        let (mut rest, mut digits) = (value.unsigned_abs(), Vec::with_capacity(20));
+        loop {
+            digits.push(char::from(b'0' + (rest % 10) as u8));
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        let width = if value < 0 { width.saturating_sub(1) } else { width };
+        out.extend(std::iter::repeat_n('0', width.saturating_sub(digits.len())));
+        out.extend(digits.iter().rev());
+        out.push_str(separator);
+    }
+    out
+}
+
 /// `YYYY-MM-DD HH:MM:SS`, as the article page shows it.
 pub fn format_date_time(at: Timestamp, offset: i32) -> String {
     let (y, mo, d, h, mi, s) = fields(at, offset);
-    format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02}")
+    write_fields(&[(y, 4, "-"), (mo, 2, "-"), (d, 2, " "), (h, 2, ":"), (mi, 2, ":"), (s, 2, "")])
 }
 
 /// `YYYY-MM-DD`, as lists show it.
 pub fn format_date(at: Timestamp, offset: i32) -> String {
     let (y, mo, d, ..) = fields(at, offset);
-    format!("{y:04}-{mo:02}-{d:02}")
+    write_fields(&[(y, 4, "-"), (mo, 2, "-"), (d, 2, "")])
 }
 
 /// RFC 3339 in the site's zone, for `<time datetime>` and sitemaps.
 pub fn format_rfc3339(at: Timestamp, offset: i32) -> String {
     let (y, mo, d, h, mi, s) = fields(at, offset);
-    let sign = if offset < 0 { '-' } else { '+' };
-    let abs = offset.abs();
-    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}{sign}{:02}:{:02}", abs / 60, abs % 60)
+    let sign = if offset < 0 { "-" } else { "+" };
+    let abs = i64::from(offset.abs());
+    write_fields(&[
+        (y, 4, "-"),
+        (mo, 2, "-"),
+        (d, 2, "T"),
+        (h, 2, ":"),
+        (mi, 2, ":"),
+        (s, 2, sign),
+        (abs / 60, 2, ":"),
+        (abs % 60, 2, ""),
+    ])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     const CST: i32 = 480;
+
+    #[test]
+    fn fields_are_padded_as_format_would() {
+        for (value, width) in [(0, 2), (7, 2), (12, 2), (2026, 4), (5, 4), (12345, 4), (-5, 4), (-2026, 4)] {
+            assert_eq!(write_fields(&[(value, width, "")]), format!("{value:0width$}"));
+        }
+        assert_eq!(format_rfc3339(0, -90), "1969-12-31T22:30:00-01:30");
+    }
 
     #[test]
     fn rfc3339_round_trips_in_the_site_zone() {

@@ -156,40 +156,61 @@ pub fn text_of(nodes: &[Node]) -> String {
 /// Serializes a sanitized tree (for static HTML and for tests).
 pub fn to_html(nodes: &[Node]) -> String {
     let mut out = String::new();
+    write_html(nodes, &mut out);
+    out
+}
+
+fn write_html(nodes: &[Node], out: &mut String) {
     for node in nodes {
         match node {
-            Node::Text(text) => out.push_str(&escape(text)),
+            Node::Text(text) => escape_into(text, out),
             Node::Element { tag, attrs, children } => {
                 out.push('<');
                 out.push_str(tag);
                 for (name, value) in attrs {
-                    out.push_str(&format!(" {name}=\"{}\"", escape(value)));
+                    out.push(' ');
+                    out.push_str(name);
+                    out.push_str("=\"");
+                    escape_into(value, out);
+                    out.push('"');
                 }
                 out.push('>');
                 if !VOID.contains(tag) {
-                    out.push_str(&to_html(children));
-                    out.push_str(&format!("</{tag}>"));
+                    write_html(children, out);
+                    out.push_str("</");
+                    out.push_str(tag);
+                    out.push('>');
                 }
             }
         }
     }
-    out
 }
 
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    escape_into(text, &mut out);
     out
+}
+
+/// `escape`, appended to `out`: runs without a special character are
+/// copied whole (portal-build escapes every article body twice).
+fn escape_into(text: &str, out: &mut String) {
+    let mut start = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[start..at]);
+        out.push_str(entity);
+        start = at + 1;
+    }
+    out.push_str(&text[start..]);
 }
 
 /// Decodes character references: numeric ones and the named ones Chinese
