@@ -21,7 +21,7 @@ async function coldLoad(server) {
   cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
   const started = Date.now();
   await page.goto(server.url + ARTICLE);
-  await page.locator('main h1#article-title').waitFor();
+  await page.locator('main h1#article-title').first().waitFor();
   const elapsed = Date.now() - started;
   await page.waitForLoadState('networkidle');
   await context.close();

@@ -21,12 +21,15 @@ $tool generate --count 100000 --out "$work/src-100k" >/dev/null
 sync
 if [ -n "${BASELINE:-}" ]; then
   echo "== baseline ($BASELINE) on 100,000 articles (2 threads)"
-  /usr/bin/time -f 'wall %e s, peak memory %M KiB' "$BASELINE" build --site "$work/src-100k/site.json" --articles "$work/src-100k/articles" \
+  /usr/bin/time -f 'wall %e s (CPU: user %U s, system %S s), peak memory %M KiB' "$BASELINE" build --site "$work/src-100k/site.json" --articles "$work/src-100k/articles" \
     --app dist --base-url https://example.gov.cn/ --out "$work/site-baseline" --threads 2
   du -sh "$work/site-baseline" && rm -rf "$work/site-baseline"
+  # Let the disk settle: the writes and the deletion would otherwise be
+  # flushed during the next build.
+  sync && sleep 5
 fi
 echo "== portal-build on 100,000 articles (2 threads)"
-/usr/bin/time -f 'wall %e s, peak memory %M KiB' $tool build --site "$work/src-100k/site.json" --articles "$work/src-100k/articles" \
+/usr/bin/time -f 'wall %e s (CPU: user %U s, system %S s), peak memory %M KiB' $tool build --site "$work/src-100k/site.json" --articles "$work/src-100k/articles" \
   --app dist --base-url https://example.gov.cn/ --out "$work/site-100k" --threads 2
 du -sh "$work/site-100k"
 $tool build --site "$work/src-100/site.json" --articles "$work/src-100/articles" --app dist --base-url https://example.gov.cn/ --out "$work/site-100" >/dev/null
