@@ -46,23 +46,11 @@ const KEYS: &[&str] = &[
 /// Splits an article file into its front matter (as a JSON Feed item) and
 /// its HTML body.
 pub fn parse_article_file(text: &str) -> Result<Value, Vec<String>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
-        return Err(vec!["文件应以 “---” 开头的前置信息（front matter）开始".into()]);
-    };
-    let Some(end) = rest.find("\n---") else {
-        return Err(vec!["前置信息缺少结束行 “---”".into()]);
-    };
-    let (head, body) = (&rest[..end], rest[end + 4..].trim_start_matches(['\r', '\n']));
+    let (head, body) = split_front_matter(text).map_err(|e| vec![e])?;
     let mut item = Map::new();
     let mut extension = Map::new();
     let mut photos = Vec::new();
     let mut errors = Vec::new();
-    let list = |v: &str| {
-        Value::Array(
-            v.split([',', '，']).map(str::trim).filter(|s| !s.is_empty()).map(|s| Value::String(s.into())).collect(),
-        )
-    };
     for (number, line) in head.lines().enumerate() {
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
             continue;
@@ -98,23 +86,7 @@ pub fn parse_article_file(text: &str) -> Result<Value, Vec<String>> {
                 "false" | "否" => {}
                 other => errors.push(format!("headline 应为 true 或 false，而不是 “{other}”")),
             },
-            "photo" => {
-                // src | alt | caption | width | height | after_paragraph
-                let parts: Vec<&str> = value.split('|').map(str::trim).collect();
-                let number = |i: usize| parts.get(i).and_then(|p| p.parse::<u64>().ok());
-                let mut photo = json!({ "src": parts[0] });
-                for (i, name) in [(1, "alt"), (2, "caption")] {
-                    if let Some(text) = parts.get(i).filter(|t| !t.is_empty()) {
-                        photo[name] = (*text).into();
-                    }
-                }
-                for (i, name) in [(3, "width"), (4, "height"), (5, "after_paragraph")] {
-                    if let Some(n) = number(i) {
-                        photo[name] = n.into();
-                    }
-                }
-                photos.push(photo);
-            }
+            "photo" => photos.push(photo(value)),
             other => errors.push(format!("未知的前置信息键 “{other}”（可用：{}）", KEYS.join("、"))),
         }
     }
@@ -128,6 +100,43 @@ pub fn parse_article_file(text: &str) -> Result<Value, Vec<String>> {
     } else {
         Err(errors)
     }
+}
+
+/// (front matter, body) of a file that starts with a `---` line.
+fn split_front_matter(text: &str) -> Result<(&str, &str), String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
+        return Err("文件应以 “---” 开头的前置信息（front matter）开始".into());
+    };
+    let Some(end) = rest.find("\n---") else {
+        return Err("前置信息缺少结束行 “---”".into());
+    };
+    Ok((&rest[..end], rest[end + 4..].trim_start_matches(['\r', '\n'])))
+}
+
+/// `a, b，c` as a JSON list of strings.
+fn list(value: &str) -> Value {
+    Value::Array(
+        value.split([',', '，']).map(str::trim).filter(|s| !s.is_empty()).map(|s| Value::String(s.into())).collect(),
+    )
+}
+
+/// `src | alt | caption | width | height | after_paragraph` as a `_portal.photos` entry.
+fn photo(value: &str) -> Value {
+    let parts: Vec<&str> = value.split('|').map(str::trim).collect();
+    let number = |i: usize| parts.get(i).and_then(|p| p.parse::<u64>().ok());
+    let mut photo = json!({ "src": parts[0] });
+    for (i, name) in [(1, "alt"), (2, "caption")] {
+        if let Some(text) = parts.get(i).filter(|t| !t.is_empty()) {
+            photo[name] = (*text).into();
+        }
+    }
+    for (i, name) in [(3, "width"), (4, "height"), (5, "after_paragraph")] {
+        if let Some(n) = number(i) {
+            photo[name] = n.into();
+        }
+    }
+    photo
 }
 
 /// The checks the builder adds to the reader's: what an archive needs.
