@@ -6,7 +6,8 @@ const tag = document.querySelector('script[data-wasm]');
 // page 1, for ?page=2): then it must go before it is seen.
 const prerendered = document.getElementById('prerender');
 if (prerendered) {
-  const trim = (path) => path.replace(/\/+$/, '');
+  // `/index.html` is the home page's own address too.
+  const trim = (path) => path.replace(/\/index\.html$/, '/').replace(/\/+$/, '');
   const own = new URL(prerendered.dataset.path, document.baseURI).pathname;
   const page = new URLSearchParams(location.search).get('page');
   if (trim(location.pathname) !== trim(own) || (page !== null && page !== '1')) prerendered.remove();

@@ -294,3 +294,15 @@ test('pre-rendered pages are the markup the app renders: home, a category, three
     await context.close();
   }
 });
+
+test('/index.html is the home page, pre-rendered and then the app', async () => {
+  const { page, problems, context } = await session();
+  await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => { window.prerenderAtLoad = !!document.getElementById('prerender'); }));
+  await page.goto(`${env.server.url}index.html`);
+  assert.equal(await page.evaluate(() => window.prerenderAtLoad), true, 'the pre-rendered home stays');
+  await page.locator('#prerender').waitFor({ state: 'detached' });
+  await page.locator('body > main#main .headlines .lead-story').waitFor();
+  assert.match(await page.locator('body > main#main h1').innerText(), /首页$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
