@@ -53,8 +53,8 @@ impl Catalogue {
 pub enum LookupError {
     /// No such article or category.
     NotFound,
-    /// A category page number that does not exist.
-    BadPage(PageError),
+    /// A page number that category `slug` does not have.
+    BadPage { slug: String, error: PageError },
     /// The file could not be loaded.
     Failed(LoadError),
 }
@@ -125,12 +125,13 @@ impl Portal {
         if self.site.category(&slug).is_none() {
             return Err(LookupError::NotFound);
         }
-        let number = page.map_err(LookupError::BadPage)?;
+        let bad_page = |error| LookupError::BadPage { slug: slug.clone(), error };
+        let number = page.map_err(bad_page)?;
         let Catalogue::Archive { archive, files, .. } = &self.catalogue else {
-            return self.catalogue.front().listing(&slug, self.site.page_size, number).map_err(LookupError::BadPage);
+            return self.catalogue.front().listing(&slug, self.site.page_size, number).map_err(bad_page);
         };
         let count = archive.count(&slug).unwrap_or(0);
-        let page = paging::page(count, archive.page_size, number).map_err(LookupError::BadPage)?;
+        let page = paging::page(count, archive.page_size, number).map_err(bad_page)?;
         if count == 0 {
             return Ok(CategoryListing { slug, page, items: Arc::default() });
         }

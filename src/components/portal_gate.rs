@@ -3,10 +3,11 @@
 //! a not-found page, a notice for a page number that does not exist, or an
 //! error panel with a working retry.
 
+use crate::components::breadcrumb::Breadcrumb;
+use crate::components::page_meta::PageMeta;
 use crate::data::{LoadError, LookupError, Portal, PortalLoader};
 use crate::routes::not_found::NotFound;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use std::future::Future;
 use std::sync::Arc;
 
@@ -48,7 +49,9 @@ where
                 Ok((portal, value)) => {
                     view! { <ProblemsNotice portal=portal.clone()/> {page(portal, value)} }.into_any()
                 }
-                Err(LookupError::BadPage(error)) => view! { <NoSuchPage error=error.to_string()/> }.into_any(),
+                Err(LookupError::BadPage { slug, error }) => {
+                    view! { <NoSuchPage slug error=error.to_string()/> }.into_any()
+                }
                 Err(_) => view! { <NotFound what/> }.into_any(),
             }
         }
@@ -99,14 +102,21 @@ pub fn ErrorPanel(error: LoadError, retry: Callback<()>) -> impl IntoView {
     }
 }
 
-/// `?page=N` past the end, or not a number: say so, and lead to page 1
-/// (the same address without the query).
+/// `?page=N` past the end, or not a number: the category's heading, what
+/// is wrong, and a link to its page 1.
 #[component]
-fn NoSuchPage(error: String) -> impl IntoView {
-    let first = use_location().pathname.get_untracked();
+fn NoSuchPage(slug: String, error: String) -> impl IntoView {
+    let loader = expect_context::<PortalLoader>();
+    let paths = loader.paths.clone();
+    let site = loader.loaded().map(|portal| portal.site.clone());
+    let name = site.as_ref().and_then(|site| site.category(&slug)).map(|c| c.name.clone()).unwrap_or_default();
+    let site_name = site.map(|site| site.name.clone()).unwrap_or_default();
+    let first = paths.category(&slug, 1);
     view! {
+        <PageMeta title=name.clone() description=error.clone() site_name=site_name.clone()/>
+        <Breadcrumb site_name home_href=paths.home() category=Some((name.clone(), first.clone()))/>
         <section class="category-page">
-            <h1>"页码有误"</h1>
+            <h1>{name}</h1>
             <div class="notice" role="alert">
                 <p>{error}</p>
                 <p><a href=first>"返回第 1 页"</a></p>

@@ -33,8 +33,9 @@ test('an old article reached only by deep link loads from its own file', async (
   const article = read(`articles/${id}.json`).items[0];
   const { page, problems, fetched, context } = await session();
   await page.goto(`${env.server.url}article/${id}`);
-  // The crawler page shows the article at once; the app then takes over.
-  await page.locator('#article-title', { hasText: article.title }).waitFor();
+  // The crawler page shows the article at once; the app then takes over
+  // (for a frame both are in the document).
+  await page.locator('#article-title', { hasText: article.title }).first().waitFor();
   await page.locator('#prerender').waitFor({ state: 'detached' });
   assert.deepEqual(fetched.sort(), [`/articles/${id}.json`, '/feed.json', '/site.json']);
   assert.equal(await page.locator('h1').count(), 1);
@@ -144,7 +145,8 @@ test('without JavaScript the crawler page still shows the article', async () => 
 test('pointing at an article link fetches its file before the click', async () => {
   const { page, problems, fetched, context } = await session();
   await page.goto(`${env.server.url}article/n001000`);
-  await page.locator('#article-title').waitFor();
+  await page.locator('#prerender').waitFor({ state: 'detached' });
+  await page.locator('body > main#main #article-title').waitFor();
   const link = page.locator('.related .article-list a').first();
   const target = (await link.getAttribute('href')).split('/').pop();
   fetched.length = 0;
