@@ -8,9 +8,9 @@ use crate::InputError;
 use portal::prerender::Prerender;
 use portal_core::archive::{article_file, category_page_file, Archive};
 use portal_core::date;
-use portal_core::feed::{read_feed, ArticleRef, ReadOptions};
+use portal_core::feed::{read_feed, ReadOptions};
 use portal_core::html::escape;
-use portal_core::index::{ArticleView, CategoryListing, FeedIndex, HEADLINES};
+use portal_core::index::{ArticleView, FeedIndex, HEADLINES};
 use portal_core::paging;
 use portal_core::site::SiteConfig;
 use portal_core::writer::{self, feed, item};
@@ -290,11 +290,8 @@ fn write_category_pages(
             out.json(&category_page_file(&category.slug, number), &value)?;
         }
         if let Some(pages) = pages {
-            let page = paging::page(list.len(), site.page_size, 1).expect("page 1 always exists");
-            let items =
-                list[page.start..page.end].iter().map(|&i| ArticleRef::from(&plan.items()[i].article)).collect();
-            let body =
-                pages.prerender.category(CategoryListing { slug: category.slug.clone(), page, items: Arc::new(items) });
+            let listing = plan.listing(&category.slug, site.page_size, 1).expect("page 1 always exists");
+            let body = pages.prerender.category(listing);
             out.file(
                 &format!("category/{}/index.html", category.slug),
                 page::category_page(pages.template, site, category, &body).as_bytes(),
