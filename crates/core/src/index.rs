@@ -1,5 +1,6 @@
-//! A feed arranged for the pages: look-up by id, each category's list
-//! newest first, neighbours within a category.
+//! A feed arranged for the pages, the one index of the app and of
+//! portal-build: newest-first order, look-up by id, each category's and
+//! tag's list, 上一篇/下一篇, 相关阅读 pools and category pages.
 
 use crate::feed::{Article, ArticleRef};
 use crate::paging::{self, Page, PageError};
@@ -172,7 +173,7 @@ impl<T: Indexed> FeedIndex<T> {
         }
         pool.sort_unstable();
         pool.dedup();
-        crate::related::related_among(
+        crate::related::related(
             article,
             pool.into_iter().map(|i| self.article_at(i)),
             |id| self.get(id).map(T::article),

@@ -15,20 +15,10 @@ fn score(article: &Article, other: &Article) -> usize {
     category + SHARED_TAG * other.tags.iter().filter(|t| article.tags.contains(t)).count()
 }
 
-/// `articles` is the list to choose from, newest first; `lookup` finds
-/// editor's picks by id (they may be outside `articles`).
+/// `candidates` newest first (the index passes a pool per article, not the
+/// whole archive); `lookup` finds editor's picks by id (they may be outside
+/// the candidates).
 pub fn related<'a>(
-    article: &Article,
-    articles: &'a [Article],
-    lookup: impl Fn(&str) -> Option<&'a Article>,
-    limit: usize,
-) -> Vec<&'a Article> {
-    related_among(article, articles.iter(), lookup, limit)
-}
-
-/// The same ranking over any candidates given newest first (the archive
-/// builder passes a pool per article rather than the whole archive).
-pub fn related_among<'a>(
     article: &Article,
     candidates: impl IntoIterator<Item = &'a Article>,
     lookup: impl Fn(&str) -> Option<&'a Article>,
