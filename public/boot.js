@@ -5,6 +5,14 @@ const tag = document.querySelector('script[data-wasm]');
 // (index.html, the home page, for every deep link; category/x/index.html,
 // page 1, for ?page=2): then it must go before it is seen.
 const prerendered = document.getElementById('prerender');
+// 国家哀悼日: greyscale from the first paint the script can reach, not
+// from when the app starts (the app looks again, and at midnight).
+const days = prerendered?.dataset.mourningDays;
+if (days) {
+  const offset = Number(prerendered.dataset.utcOffset) * 60000;
+  const today = new Date(Date.now() + offset).toISOString().slice(0, 10);
+  if (days === 'always' || days.split(' ').includes(today)) document.documentElement.dataset.mourning = 'on';
+}
 if (prerendered) {
   // `/index.html` is the home page's own address too.
   const trim = (path) => path.replace(/\/index\.html$/, '/').replace(/\/+$/, '');

@@ -46,6 +46,14 @@ impl Catalogue {
             Catalogue::Feed(index) | Catalogue::Archive { home: index, .. } => index,
         }
     }
+
+    /// How many articles category `slug` has.
+    pub fn count(&self, slug: &str) -> usize {
+        match self {
+            Catalogue::Feed(index) => index.category_positions(slug).len(),
+            Catalogue::Archive { archive, .. } => archive.count(slug).unwrap_or(0),
+        }
+    }
 }
 
 /// Why a page has nothing to show.

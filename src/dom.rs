@@ -30,6 +30,31 @@ pub fn origin() -> String {
     leptos::prelude::window().location().origin().unwrap_or_default()
 }
 
+/// An attribute on `<html>`, where reader settings and mourning mode live
+/// so that they hold for the whole page.
+pub fn set_root_attribute(name: &str, value: &str) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute(name, value);
+    }
+}
+
+/// On a phone the navigation is one row that scrolls sideways: bring the
+/// current 栏目 into the middle of it.
+pub fn show_current_nav_item() {
+    let Ok(Some(link)) = document().query_selector("body > header .site-nav a[aria-current=\"page\"]") else { return };
+    let Some(list) = link.closest("ul").ok().flatten() else { return };
+    let (Ok(link), Ok(list)) = (link.dyn_into::<web_sys::HtmlElement>(), list.dyn_into::<web_sys::HtmlElement>())
+    else {
+        return;
+    };
+    list.set_scroll_left((link.offset_left() - (list.client_width() - link.offset_width()) / 2).max(0));
+}
+
+/// Now, in whole seconds since the epoch.
+pub fn now() -> portal_core::date::Timestamp {
+    (js_sys::Date::now() / 1000.0) as portal_core::date::Timestamp
+}
+
 /// Replaces `container`'s children with a sanitized tree. Elements are
 /// created one by one, never parsed from a string.
 pub fn render_nodes(container: &web_sys::Element, nodes: &[Node]) {
@@ -79,7 +104,11 @@ fn build(document: &web_sys::Document, node: &Node) -> Option<web_sys::Node> {
 /// this where its content is complete.
 pub fn hand_over_from_prerender() {
     if let Some(prerendered) = document().get_element_by_id("prerender") {
-        leptos::prelude::request_animation_frame(move || prerendered.remove());
+        leptos::prelude::request_animation_frame(move || {
+            prerendered.remove();
+            // The app's header was hidden until now, so had no layout.
+            show_current_nav_item();
+        });
     }
 }
 

@@ -8,13 +8,17 @@ pub mod prefs;
 pub mod prerender;
 pub mod routes;
 
-use components::{footer::Footer, header::Header, page_announcer::PageAnnouncer, prefetch::ArchivePrefetch};
+use components::{
+    footer::Footer, header::Header, mourning::MourningMode, page_announcer::PageAnnouncer, prefetch::ArchivePrefetch,
+};
 use leptos::prelude::*;
 
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{ParamSegment, StaticSegment};
-use routes::{article::ArticlePage, category::CategoryPage, home::HomePage, not_found::NotFoundPage};
+use routes::{
+    article::ArticlePage, category::CategoryPage, home::HomePage, not_found::NotFoundPage, sitemap::SitemapPage,
+};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -38,11 +42,13 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("index.html") view=HomePage/>
                     <Route path=(StaticSegment("category"), ParamSegment("slug")) view=CategoryPage/>
                     <Route path=(StaticSegment("article"), ParamSegment("id")) view=ArticlePage/>
+                    <Route path=StaticSegment("sitemap") view=SitemapPage/>
                 </Routes>
             </main>
             <Footer/>
             <PageAnnouncer/>
             <ArchivePrefetch/>
+            <MourningMode/>
         </Router>
     }
 }

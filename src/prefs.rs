@@ -56,12 +56,6 @@ fn write(key: &str, value: &str) {
     }
 }
 
-fn set_root_attribute(name: &str, value: &str) {
-    if let Some(root) = document().document_element() {
-        let _ = root.set_attribute(name, value);
-    }
-}
-
 pub fn saved_font_size() -> FontSize {
     read(FONT_KEY).and_then(|k| FontSize::from_key(&k)).unwrap_or(FontSize::Medium)
 }
@@ -72,7 +66,7 @@ pub fn set_font_size(size: FontSize) {
 }
 
 fn show_font_size(size: FontSize) {
-    set_root_attribute("data-font-size", size.key());
+    crate::dom::set_root_attribute("data-font-size", size.key());
 }
 
 pub fn saved_elder_mode() -> bool {
@@ -93,7 +87,7 @@ fn elder_value(on: bool) -> &'static str {
 }
 
 fn show_elder_mode(on: bool) {
-    set_root_attribute("data-elder", elder_value(on));
+    crate::dom::set_root_attribute("data-elder", elder_value(on));
 }
 
 /// Applies the saved choices before the first render.

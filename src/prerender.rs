@@ -10,13 +10,18 @@ use crate::components::side_blocks::SideBlocks;
 use crate::routes::article::ArticleContent;
 use crate::routes::category::CategoryContent;
 use crate::routes::home::HomeContent;
+use crate::routes::sitemap::SitemapContent;
 use leptos::prelude::*;
 use leptos::tachys::html::InertElement;
 use portal_core::html::escape;
 use portal_core::index::{ArticleView, CategoryListing, FeedIndex};
-use portal_core::paths::Paths;
+use portal_core::paths::{encode_component, Paths};
 use portal_core::site::SiteConfig;
 use std::sync::Arc;
+
+/// Stands for the page's URL in the footer's 找错 link: letters only, so
+/// that encoding leaves it as it is.
+const PAGE_URL: &str = "PRERENDERPAGEURL";
 
 /// Renders the pages of one site.
 pub struct Prerender {
@@ -29,6 +34,7 @@ pub struct Prerender {
     /// The same on every article page (no navigation item is current
     /// there), so rendered once: 100,000 articles are rendered in seconds.
     article_header: String,
+    /// Rendered once with `PAGE_URL` where each page's own address goes.
     footer: String,
     /// Likewise the same on every article page.
     side_blocks: String,
@@ -39,7 +45,8 @@ impl Prerender {
     pub fn new(site: Arc<SiteConfig>, front: Arc<FeedIndex>, base_path: &str, base_url: &str) -> Prerender {
         let paths = Paths::new(base_path);
         let article_header = header(&site, &paths, paths.article(""));
-        let footer = render(|| view! { <SiteFooter footer=site.footer.clone() paths=paths.clone()/> });
+        let page_url = Signal::stored(PAGE_URL.to_string());
+        let footer = render(|| view! { <SiteFooter footer=site.footer.clone() paths=paths.clone() page_url/> });
         let side_blocks = render(|| view! { <SideBlocks site=site.clone() front=front.clone() paths=paths.clone()/> });
         Prerender { site, front, paths, base_url: base_url.to_string(), article_header, footer, side_blocks }
     }
@@ -64,18 +71,44 @@ impl Prerender {
         )
     }
 
+    /// 网站地图; `counts[i]` is the number of articles in the site's `i`th category.
+    pub fn sitemap(&self, counts: Vec<usize>) -> String {
+        let path = self.paths.sitemap();
+        let (site, paths) = (self.site.clone(), self.paths.clone());
+        self.page(
+            &path,
+            &header(&self.site, &self.paths, path.clone()),
+            move || view! { <SitemapContent site counts paths/> },
+        )
+    }
+
     pub fn article(&self, view: Arc<ArticleView>) -> String {
         let path = self.paths.article(&view.article.id);
-        let url = format!("{}article/{}", self.base_url, portal_core::paths::encode_component(&view.article.id));
+        let url = self.url(&path);
         let (site, paths) = (self.site.clone(), self.paths.clone());
         let side = InertElement::new(self.side_blocks.clone()).into_any();
         self.page(&path, &self.article_header, move || view! { <ArticleContent site view paths url side/> })
     }
 
-    /// `content` between the header and the footer, as the app shows the page at `path`.
+    /// The absolute URL of the in-app `path`.
+    fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_url.trim_end_matches('/'), path.strip_prefix(self.paths.base()).unwrap_or(path))
+    }
+
+    /// `content` between the header and the footer, as the app shows the
+    /// page at `path`. Mourning days go along for boot.js, which greys the
+    /// page before the app starts.
     fn page<V: IntoView + 'static>(&self, path: &str, header: &str, content: impl FnOnce() -> V) -> String {
         let main = render(|| view! { <main id="main" tabindex="-1">{content()}</main> });
-        format!("<div id=\"prerender\" data-path=\"{}\">{header}{main}{}</div>", escape(path), self.footer)
+        let footer = self.footer.replace(PAGE_URL, &encode_component(&self.url(path)));
+        let mourning = &self.site.mourning;
+        let days = if mourning.active { "always".to_string() } else { mourning.dates.join(" ") };
+        let mourning = if days.is_empty() {
+            String::new()
+        } else {
+            format!(" data-mourning-days=\"{}\" data-utc-offset=\"{}\"", escape(&days), self.site.offset_minutes())
+        };
+        format!("<div id=\"prerender\" data-path=\"{}\"{mourning}>{header}{main}{footer}</div>", escape(path))
     }
 }
 

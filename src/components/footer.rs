@@ -1,23 +1,35 @@
 //! Site footer: every configured item, nothing for what is not configured.
 
 use crate::data::PortalLoader;
+use crate::dom;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 use portal_core::paths::Paths;
-use portal_core::site::{Footer as FooterConfig, Link};
+use portal_core::site::{Badge, Footer as FooterConfig, Link};
 
 /// The app's footer, once site.json is read.
 #[component]
 pub fn Footer() -> impl IntoView {
     let loader = expect_context::<PortalLoader>();
     let paths = loader.paths.clone();
-    move || loader.loaded().map(|portal| view! { <SiteFooter footer=portal.site.footer.clone() paths=paths.clone()/> })
+    let location = use_location();
+    // What 找错 reports: this page, as the address bar shows it.
+    let page_url = Signal::derive(move || {
+        let (path, query) = (location.pathname.get(), location.search.get());
+        let path = if query.is_empty() { path } else { format!("{path}?{query}") };
+        Paths::absolute(&dom::origin(), &path)
+    });
+    move || {
+        loader
+            .loaded()
+            .map(|portal| view! { <SiteFooter footer=portal.site.footer.clone() paths=paths.clone() page_url/> })
+    }
 }
 
-/// Nothing configured, no footer: an empty landmark helps nobody.
+/// `page_url` is the absolute URL of the page shown, for 我为政府网站找错.
 #[component]
-pub fn SiteFooter(footer: FooterConfig, paths: Paths) -> impl IntoView {
-    (footer != FooterConfig::default())
-        .then(|| view! { <footer class="site-footer"><FooterBody footer paths/></footer> })
+pub fn SiteFooter(footer: FooterConfig, paths: Paths, page_url: Signal<String>) -> impl IntoView {
+    view! { <footer class="site-footer"><FooterBody footer paths page_url/></footer> }
 }
 
 /// A dialable `tel:` link for a number written as 0595—22353026.
@@ -32,23 +44,37 @@ fn link(paths: &Paths, link: &Link) -> AnyView {
     }
 }
 
+/// 党政机关网站标识 and 我为政府网站找错, the marks inspectors look for.
 #[component]
-fn FooterBody(footer: FooterConfig, paths: Paths) -> impl IntoView {
+fn FooterMarks(badge: Option<Badge>, report: Option<Signal<String>>, paths: Paths) -> impl IntoView {
+    let badge = badge.map(|badge| {
+        let image = view! { <img src=paths.configured(&badge.image) alt=badge.alt.clone() width="62" height="76"/> };
+        match badge.href {
+            Some(href) => view! { <a class="badge" href=paths.configured(&href)>{image}</a> }.into_any(),
+            None => view! { <span class="badge">{image}</span> }.into_any(),
+        }
+    });
+    let report = report.map(|href| view! { <a class="error-report" href=href>"我为政府网站找错"</a> });
+    (badge.is_some() || report.is_some()).then(|| view! { <li class="footer-marks">{badge}{report}</li> })
+}
+
+#[component]
+fn FooterBody(footer: FooterConfig, paths: Paths, page_url: Signal<String>) -> impl IntoView {
     let line = |parts: Vec<String>| {
         let text = parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join("　");
         (!text.is_empty()).then(|| view! { <li>{text}</li> })
     };
     let labelled =
         |label: &str, value: &Option<String>| value.as_ref().map(|v| format!("{label}{v}")).unwrap_or_default();
-    let links = (!footer.links.is_empty()).then(|| {
-        let items = footer
-            .links
-            .iter()
-            .enumerate()
-            .map(|(i, l)| view! { {(i > 0).then_some(" / ")} {link(&paths, l)} })
-            .collect_view();
-        view! { <li class="footer-links">{items}</li> }
+    let links = {
+        let items = footer.links.iter().map(|l| view! { " / " {link(&paths, l)} }).collect_view();
+        view! { <li class="footer-links"><a href=paths.sitemap()>"网站地图"</a>{items}</li> }
+    };
+    let report = footer.site_code.is_some().then(|| {
+        let footer = footer.clone();
+        Signal::derive(move || footer.error_report_url(&page_url.get()).unwrap_or_default())
     });
+    let marks = view! { <FooterMarks badge=footer.badge.clone() report paths=paths.clone()/> };
     let filings = {
         let items: Vec<AnyView> = [
             footer.icp.as_ref().map(|l| link(&paths, l)),
@@ -89,6 +115,7 @@ fn FooterBody(footer: FooterConfig, paths: Paths) -> impl IntoView {
             {hotlines}
             {mailboxes}
             {copyright}
+            {marks}
         </ul>
     }
 }

@@ -15,6 +15,11 @@ pub fn Header() -> impl IntoView {
     let paths = loader.paths.clone();
     let location = use_location();
     let site = Signal::derive(move || loader.loaded().map(|portal| portal.site.clone()));
+    Effect::new(move |_| {
+        location.pathname.track();
+        site.track();
+        request_animation_frame(crate::dom::show_current_nav_item);
+    });
     view! { <SiteHeader site current=location.pathname.into() paths/> }
 }
 

@@ -8,6 +8,7 @@ pub mod disclaimer;
 pub mod font_size;
 pub mod footer;
 pub mod header;
+pub mod mourning;
 pub mod page_announcer;
 pub mod page_meta;
 pub mod pager;

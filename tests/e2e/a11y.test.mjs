@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { setup, openPage, ready, axe, ROOT } from './helpers.mjs';
 
 const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
-const ROUTES = { home: '', category: 'category/cyfz', article: 'article/a1003', 'not found': 'article/nope' };
+const ROUTES = { home: '', category: 'category/cyfz', article: 'article/a1003', sitemap: 'sitemap', 'not found': 'article/nope' };
 
 const env = setup('dist');
 

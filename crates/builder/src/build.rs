@@ -168,7 +168,8 @@ fn copy_app(options: &Options, root: &Path) -> Result<Option<String>, Vec<InputE
         .into_iter()
         .find(|p| p.is_file())
         .unwrap_or_else(|| app.join("app.html"));
-    std::fs::read_to_string(&page).map(Some).map_err(|e| fail(&page, e))
+    let template = std::fs::read_to_string(&page).map_err(|e| fail(&page, e))?;
+    Ok(Some(page::allow_images(&template, &options.site)))
 }
 
 /// Pre-rendered pages: the release app's page and the app's components.
@@ -225,7 +226,7 @@ fn write_all(plan: &Plan, options: &Options, root: &Path, template: Option<&str>
     site_json["feed"] = "feed.json".into();
     out.json("site.json", &site_json)?;
     write_category_pages(plan, options, &mut out, pages.as_ref())?;
-    write_sitemaps(plan, options, &mut out, &archive)?;
+    write_sitemaps(plan, options, &mut out, &archive, pages.as_ref())?;
 
     // One JSON file and one pre-rendered page per article, in parallel.
     let indices: Vec<usize> = (0..plan.items().len()).collect();
@@ -301,11 +302,23 @@ fn write_category_pages(
     Ok(())
 }
 
-/// Sitemaps: an index of files of at most 50,000 URLs, and the 网站地图 data.
-fn write_sitemaps(plan: &Plan, options: &Options, out: &mut Writer, archive: &Archive) -> Result<(), Vec<InputError>> {
+/// Sitemaps: an index of files of at most 50,000 URLs, and the 网站地图
+/// data and page.
+fn write_sitemaps(
+    plan: &Plan,
+    options: &Options,
+    out: &mut Writer,
+    archive: &Archive,
+    pages: Option<&Pages>,
+) -> Result<(), Vec<InputError>> {
     let (site, base) = (&options.site, options.base_url.as_str());
     let offset = site.offset_minutes();
-    let mut urls: Vec<(String, Option<String>)> = vec![(base.to_string(), None)];
+    if let Some(pages) = pages {
+        let counts = site.categories.iter().map(|c| archive.count(&c.slug).unwrap_or(0)).collect();
+        let body = pages.prerender.sitemap(counts);
+        out.file("sitemap/index.html", page::sitemap_page(pages.template, site, &body).as_bytes())?;
+    }
+    let mut urls: Vec<(String, Option<String>)> = vec![(base.to_string(), None), (format!("{base}sitemap"), None)];
     urls.extend(site.categories.iter().map(|c| (format!("{base}category/{}", c.slug), None)));
     urls.extend(plan.items().iter().map(|e| {
         (format!("{base}article/{}", e.article.id), e.article.published.map(|at| date::format_rfc3339(at, offset)))

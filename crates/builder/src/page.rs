@@ -105,15 +105,31 @@ pub fn article_page(template: &str, article: &Article, context: &PageContext, bo
 }
 
 pub fn home_page(template: &str, site: &SiteConfig, body: &str) -> String {
-    let mut head = String::new();
-    meta(&mut head, "name", "description", site.description.as_deref().unwrap_or(&site.name));
-    splice(template, &site.name, &head, body)
+    plain_page(template, &site.name, site.description.as_deref().unwrap_or(&site.name), body)
 }
 
 pub fn category_page(template: &str, site: &SiteConfig, category: &Category, body: &str) -> String {
+    let description = format!("{}：{}栏目文章列表", site.name, category.name);
+    plain_page(template, &format!("{} - {}", category.name, site.name), &description, body)
+}
+
+pub fn sitemap_page(template: &str, site: &SiteConfig, body: &str) -> String {
+    let description = format!("{}网站地图：全部栏目及文章数", site.name);
+    plain_page(template, &format!("网站地图 - {}", site.name), &description, body)
+}
+
+fn plain_page(template: &str, title: &str, description: &str, body: &str) -> String {
     let mut head = String::new();
-    meta(&mut head, "name", "description", &format!("{}：{}栏目文章列表", site.name, category.name));
-    splice(template, &format!("{} - {}", category.name, site.name), &head, body)
+    meta(&mut head, "name", "description", description);
+    splice(template, title, &head, body)
+}
+
+/// The template with its CSP's `img-src` allowing the site's image hosts
+/// (`SiteConfig::img_src`); unchanged when it has no such directive.
+pub fn allow_images(template: &str, site: &SiteConfig) -> String {
+    let Some(start) = template.find("img-src ") else { return template.to_string() };
+    let end = template[start..].find([';', '"']).map_or(template.len(), |n| start + n);
+    format!("{}{}{}", &template[..start], site.img_src(), &template[end..])
 }
 
 /// `template` with its `<title>` replaced, `head` added to the head and
@@ -142,6 +158,19 @@ mod tests {
     fn base_path_comes_from_the_template() {
         assert_eq!(base_path("<head><base href=\"/news/\"></head>"), "/news/");
         assert_eq!(base_path("<head></head>"), "/");
+    }
+
+    #[test]
+    fn image_hosts_join_the_policy() {
+        let template = r#"<meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' data:; font-src 'self'">"#;
+        let site =
+            SiteConfig::parse(r#"{"name":"示例","categories":[],"image_origins":["https://img.example.gov.cn"]}"#)
+                .unwrap();
+        assert_eq!(
+            allow_images(template, &site),
+            r#"<meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' data: https://img.example.gov.cn; font-src 'self'">"#
+        );
+        assert_eq!(allow_images("<head></head>", &site), "<head></head>");
     }
 
     #[test]

@@ -108,7 +108,8 @@ fn shards_chain_and_carry_neighbours_and_related_across_page_boundaries() {
     }
 
     let sitemap = std::fs::read_to_string(out.join("sitemap-1.xml")).unwrap();
-    assert_eq!(sitemap.matches("<url>").count(), 1 + 12 + 1000);
+    // Home, 网站地图, the categories and the articles.
+    assert_eq!(sitemap.matches("<url>").count(), 2 + 12 + 1000);
     assert!(sitemap.contains("<loc>https://example.gov.cn/news/article/n000000</loc>"));
     assert!(std::fs::read_to_string(out.join("sitemap.xml")).unwrap().contains("sitemap-1.xml"));
     assert_eq!(read(&out.join("sitemap.json"))["categories"][3]["count"], 84);
@@ -291,6 +292,19 @@ fn home_and_category_pages_are_pre_rendered_and_deep_links_get_the_plain_app() {
             item["id"].as_str().unwrap(),
             item["title"].as_str().unwrap()
         )));
+    }
+
+    // 我为政府网站找错 reports the page it is on.
+    let report = "https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=0000000000&amp;url=https%3A%2F%2Fexample.gov.cn%2Fnews%2F";
+    assert!(home.contains(&format!("{report}\"")));
+    assert!(category.contains(&format!("{report}category%2Fkfqdt\"")));
+
+    let sitemap = std::fs::read_to_string(out.join("sitemap/index.html")).unwrap();
+    assert!(sitemap.contains("<title>网站地图 - 合成档案测试站</title>"));
+    assert!(sitemap.contains("<div id=\"prerender\" data-path=\"/news/sitemap\">"));
+    for category in read(&out.join("sitemap.json"))["categories"].as_array().unwrap() {
+        let (name, count) = (category["name"].as_str().unwrap(), category["count"].as_u64().unwrap());
+        assert!(sitemap.contains(&format!(">{name}</a><span class=\"sitemap-count\">共 {count} 篇，")), "{name}");
     }
 
     let plain = std::fs::read_to_string(out.join("app.html")).unwrap();

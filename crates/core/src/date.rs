@@ -203,6 +203,11 @@ pub fn format_date(at: Timestamp, offset: i32) -> String {
     write_fields(&[(y, 4, "-"), (mo, 2, "-"), (d, 2, "")])
 }
 
+/// Seconds from `at` to the next midnight at `offset`: when the date changes.
+pub fn seconds_to_next_day(at: Timestamp, offset: i32) -> i64 {
+    86_400 - (at + i64::from(offset) * 60).rem_euclid(86_400)
+}
+
 /// RFC 3339 in the site's zone, for `<time datetime>` and sitemaps.
 pub fn format_rfc3339(at: Timestamp, offset: i32) -> String {
     let (y, mo, d, h, mi, s) = fields(at, offset);
@@ -231,6 +236,14 @@ mod tests {
             assert_eq!(write_fields(&[(value, width, "")]), format!("{value:0width$}"));
         }
         assert_eq!(format_rfc3339(0, -90), "1969-12-31T22:30:00-01:30");
+    }
+
+    #[test]
+    fn next_day_starts_at_local_midnight() {
+        let at = parse("2026-04-03T23:59:00+08:00", 0).unwrap();
+        assert_eq!(seconds_to_next_day(at, CST), 60);
+        assert_eq!(seconds_to_next_day(at + 60, CST), 86_400);
+        assert_eq!(seconds_to_next_day(at, 0), 86_400 - 15 * 3600 - 59 * 60);
     }
 
     #[test]

@@ -21,14 +21,23 @@ pub enum PageError {
     },
 }
 
-impl std::fmt::Display for PageError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl PageError {
+    /// The message as a template (`crate::fill`) and its values, so that
+    /// the app can show it in the page's script.
+    pub fn template(&self) -> (&'static str, Vec<String>) {
         match self {
-            PageError::Invalid(text) => write!(f, "页码 “{text}” 无效，页码应为正整数"),
+            PageError::Invalid(text) => ("页码 “{}” 无效，页码应为正整数", vec![text.clone()]),
             PageError::OutOfRange { requested, total_pages } => {
-                write!(f, "第 {requested} 页不存在，本栏目共 {total_pages} 页")
+                ("第 {} 页不存在，本栏目共 {} 页", vec![requested.to_string(), total_pages.to_string()])
             }
         }
+    }
+}
+
+impl std::fmt::Display for PageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (template, values) = self.template();
+        f.write_str(&crate::fill(template, &values.iter().map(String::as_str).collect::<Vec<_>>()))
     }
 }
 

@@ -30,6 +30,15 @@ pub enum LinkTarget {
     Category(String, Result<usize, crate::paging::PageError>),
 }
 
+/// The same site in the other script (简体/繁體), when portal-build wrote both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OtherScript {
+    /// Whether that other tree is the Traditional one.
+    pub traditional: bool,
+    /// Its base path, as `/zh-hant/` or `/`.
+    pub root: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Paths {
     /// `""` at the root, else `/news` (leading slash, no trailing slash).
@@ -62,6 +71,17 @@ impl Paths {
 
     pub fn article(&self, id: &str) -> String {
         format!("{}/article/{}", self.base, encode_component(id))
+    }
+
+    /// 网站地图.
+    pub fn sitemap(&self) -> String {
+        format!("{}/sitemap", self.base)
+    }
+
+    /// The page at `path` (a path of this site) in the other script's tree.
+    pub fn in_other_script(&self, other: &OtherScript, path: &str) -> String {
+        let rest = path.strip_prefix(self.base.as_str()).unwrap_or(path);
+        format!("{}{}", other.root.trim_end_matches('/'), rest)
     }
 
     /// What an in-site href built by `article` or `category` points at;
@@ -110,7 +130,27 @@ mod tests {
         assert_eq!(news.base(), "/news");
         assert_eq!(news.home(), "/news/");
         assert_eq!(news.article("a1"), "/news/article/a1");
+        assert_eq!(news.sitemap(), "/news/sitemap");
         assert_eq!(Paths::new("news").article("a1"), "/news/article/a1");
+    }
+
+    #[test]
+    fn the_other_script_has_the_same_page() {
+        for base in ["/", "/news/"] {
+            let simplified = Paths::new(base);
+            let traditional = Paths::new(&format!("{base}zh-hant/"));
+            let to_traditional = OtherScript { traditional: true, root: format!("{base}zh-hant/") };
+            let to_simplified = OtherScript { traditional: false, root: base.to_string() };
+            for (plain, converted) in [
+                (simplified.home(), traditional.home()),
+                (simplified.article("a 1"), traditional.article("a 1")),
+                (simplified.category("cyfz", 1), traditional.category("cyfz", 1)),
+                (simplified.sitemap(), traditional.sitemap()),
+            ] {
+                assert_eq!(simplified.in_other_script(&to_traditional, &plain), converted);
+                assert_eq!(traditional.in_other_script(&to_simplified, &converted), plain);
+            }
+        }
     }
 
     #[test]

@@ -1,0 +1,70 @@
+//! `/sitemap`: 网站地图, every 栏目 with its number of articles, and the
+//! site's other pages.
+
+use crate::components::breadcrumb::Breadcrumb;
+use crate::components::page_meta::PageMeta;
+use crate::components::portal_gate::route;
+use crate::data::PortalLoader;
+use leptos::prelude::*;
+use portal_core::paging;
+use portal_core::paths::Paths;
+use portal_core::site::SiteConfig;
+use std::sync::Arc;
+
+#[component]
+pub fn SitemapPage() -> impl IntoView {
+    let paths = expect_context::<PortalLoader>().paths;
+    route(
+        "页面",
+        |_| async { Ok(()) },
+        move |portal, ()| {
+            let site = portal.site.clone();
+            let counts = site.categories.iter().map(|c| portal.catalogue.count(&c.slug)).collect();
+            view! {
+                <PageMeta title="网站地图" description=format!("{}网站地图：全部栏目及文章数", site.name) site_name=site.name.clone()/>
+                <SitemapContent site counts paths=paths.clone()/>
+            }
+        },
+    )
+}
+
+/// `counts[i]` is the number of articles in `site.categories[i]`.
+#[component]
+pub fn SitemapContent(site: Arc<SiteConfig>, counts: Vec<usize>, paths: Paths) -> impl IntoView {
+    let categories = site
+        .categories
+        .iter()
+        .zip(counts)
+        .map(|(category, count)| {
+            let pages = paging::total_pages(count, site.page_size);
+            view! {
+                <li>
+                    <a href=paths.category(&category.slug, 1)>{category.name.clone()}</a>
+                    <span class="sitemap-count">{format!("共 {count} 篇，{pages} 页")}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let others: Vec<_> = site
+        .footer
+        .links
+        .iter()
+        .filter_map(|link| {
+            let href = paths.configured(link.href.as_deref()?);
+            Some(view! { <li><a href=href>{link.text.clone()}</a></li> })
+        })
+        .collect();
+    let others = (!others.is_empty()).then(|| view! { <h2>"其他页面"</h2> <ul class="sitemap-list">{others}</ul> });
+    view! {
+        <Breadcrumb site_name=site.name.clone() home_href=paths.home() category=Some(("网站地图".to_string(), paths.sitemap()))/>
+        <section class="sitemap-page" aria-labelledby="sitemap-title">
+            <h1 id="sitemap-title">"网站地图"</h1>
+            <h2>"栏目"</h2>
+            <ul class="sitemap-list">
+                <li><a href=paths.home()>"首页"</a></li>
+                {categories}
+            </ul>
+            {others}
+        </section>
+    }
+}
