@@ -2,6 +2,7 @@
 //! once per visit, turns them into the core model and keeps them for every
 //! route. Failures become `LoadError` values the page can show.
 
+use crate::ui::{t, tf};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::Request;
 use leptos::prelude::*;
@@ -158,7 +159,7 @@ async fn fetch_article(
     id: String,
     url: String,
 ) -> Result<Arc<Option<Arc<ArticleView>>>, LoadError> {
-    let what = "文章";
+    let what = t("文章");
     let bytes = match fetch_json(&url, what).await {
         Err(LoadError::Http { status: 404, .. }) => return Ok(Arc::new(None)),
         other => other?,
@@ -180,7 +181,7 @@ async fn fetch_article(
 }
 
 async fn fetch_category_page(site: Arc<SiteConfig>, url: String) -> Result<Arc<Vec<ArticleRef>>, LoadError> {
-    let what = "栏目列表";
+    let what = t("栏目列表");
     let bytes = fetch_json(&url, what).await?;
     let parsed = feed::parse_feed_bytes(&bytes, read_options(&site)).map_err(|e| LoadError::Invalid {
         what,
@@ -208,23 +209,25 @@ impl LoadError {
     /// A one-line heading for the error panel.
     pub fn heading(&self) -> String {
         match self {
-            LoadError::Network { what, .. } => format!("无法连接服务器，{what}未能加载"),
-            LoadError::Timeout { what, .. } => format!("{what}加载超时"),
-            LoadError::Http { what, status, .. } => format!("{what}加载失败（HTTP {status}）"),
-            LoadError::NotJson { what, .. } | LoadError::Invalid { what, .. } => format!("{what}内容有误"),
+            LoadError::Network { what, .. } => tf("无法连接服务器，{}未能加载", &[what]),
+            LoadError::Timeout { what, .. } => tf("{}加载超时", &[what]),
+            LoadError::Http { what, status, .. } => tf("{}加载失败（HTTP {}）", &[what, &status.to_string()]),
+            LoadError::NotJson { what, .. } | LoadError::Invalid { what, .. } => tf("{}内容有误", &[what]),
         }
     }
 
     /// What happened, in words a reader (or the site's web team) can act on.
     pub fn detail(&self) -> String {
         match self {
-            LoadError::Network { url, .. } => format!("请求 {url} 时网络连接失败。请检查网络连接后重试。"),
+            LoadError::Network { url, .. } => tf("请求 {} 时网络连接失败。请检查网络连接后重试。", &[url]),
             LoadError::Timeout { url, .. } => {
-                format!("请求 {url} 在 {} 秒内没有完成。请稍后重试。", FETCH_TIMEOUT.as_secs())
+                tf("请求 {} 在 {} 秒内没有完成。请稍后重试。", &[url, &FETCH_TIMEOUT.as_secs().to_string()])
             }
-            LoadError::Http { url, status, status_text, .. } => format!("服务器对 {url} 返回 {status} {status_text}。"),
+            LoadError::Http { url, status, status_text, .. } => {
+                tf("服务器对 {} 返回 {} {}。", &[url, &status.to_string(), status_text])
+            }
             LoadError::NotJson { url, content_type, .. } => {
-                format!("{url} 返回的是 “{content_type}” 而不是 JSON，文件可能不存在或地址配置有误。")
+                tf("{} 返回的是 “{}” 而不是 JSON，文件可能不存在或地址配置有误。", &[url, content_type])
             }
             LoadError::Invalid { message, .. } => message.clone(),
         }
@@ -261,12 +264,12 @@ impl Default for PortalLoader {
 
 async fn load() -> Result<Arc<Portal>, LoadError> {
     const SITE: &str = "site.json";
-    let what = "站点配置";
+    let what = t("站点配置");
     let site_bytes = fetch_json(SITE, what).await?;
     let site_text = String::from_utf8_lossy(&site_bytes);
     let site =
         SiteConfig::parse(&site_text).map_err(|message| LoadError::Invalid { what, url: SITE.into(), message })?;
-    let what = "新闻订阅源";
+    let what = t("新闻订阅源");
     let feed_bytes = fetch_json(&site.feed, what).await?;
     let parsed = feed::parse_feed_bytes(&feed_bytes, read_options(&site)).map_err(|e| LoadError::Invalid {
         what,
@@ -279,7 +282,7 @@ async fn load() -> Result<Arc<Portal>, LoadError> {
         item: None,
         id: Some(id.clone()),
         field: "_portal.category".into(),
-        message: format!("栏目 “{category}” 不在 site.json 的 categories 中，文章不会出现在栏目列表里"),
+        message: tf("栏目 “{}” 不在 site.json 的 categories 中，文章不会出现在栏目列表里", &[category]),
     }));
     let catalogue = match parsed.feed.archive {
         Some(archive) => Catalogue::Archive { home: index, archive, files: Files::default() },

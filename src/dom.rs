@@ -2,6 +2,7 @@
 //! path, sanitized article bodies, focus after navigation, the clipboard
 //! and the system share sheet.
 
+use crate::ui::t;
 use portal_core::html::Node;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -48,6 +49,22 @@ pub fn show_current_nav_item() {
         return;
     };
     list.set_scroll_left((link.offset_left() - (list.client_width() - link.offset_width()) / 2).max(0));
+}
+
+/// The site in the other script, as portal-build marks its pages:
+/// `<html data-script="hans" data-other-script="/zh-hant/">`. None for a
+/// site with one script (the switch is then not shown).
+pub fn other_script() -> Option<portal_core::paths::OtherScript> {
+    let root = document().document_element()?;
+    Some(portal_core::paths::OtherScript {
+        traditional: root.get_attribute("data-script")? == "hans",
+        root: root.get_attribute("data-other-script")?,
+    })
+}
+
+/// Whether this is a page of the 繁體 tree (`<html lang="zh-Hant">`).
+pub fn page_is_traditional() -> bool {
+    document().document_element().and_then(|root| root.get_attribute("lang")).as_deref() == Some("zh-Hant")
 }
 
 /// Now, in whole seconds since the epoch.
@@ -180,10 +197,10 @@ pub async fn share_natively(title: &str, url: &str) -> Result<(), String> {
     let data = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
     let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
-    let share = js_sys::Reflect::get(&navigator, &"share".into()).map_err(|_| "浏览器不支持系统分享".to_string())?;
-    let share: js_sys::Function = share.dyn_into().map_err(|_| "浏览器不支持系统分享".to_string())?;
+    let share = js_sys::Reflect::get(&navigator, &"share".into()).map_err(|_| t("浏览器不支持系统分享").to_string())?;
+    let share: js_sys::Function = share.dyn_into().map_err(|_| t("浏览器不支持系统分享").to_string())?;
     let promise: js_sys::Promise =
-        share.call1(&navigator, &data).map_err(|_| "系统分享无法打开".to_string())?.unchecked_into();
+        share.call1(&navigator, &data).map_err(|_| t("系统分享无法打开").to_string())?.unchecked_into();
     match wasm_bindgen_futures::JsFuture::from(promise).await {
         Ok(_) => Ok(()),
         Err(error) => {
@@ -192,7 +209,7 @@ pub async fn share_natively(title: &str, url: &str) -> Result<(), String> {
             if name == "AbortError" {
                 Ok(())
             } else {
-                Err("系统分享未能完成".to_string())
+                Err(t("系统分享未能完成").to_string())
             }
         }
     }

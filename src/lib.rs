@@ -7,7 +7,9 @@ pub mod prefs;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 pub mod routes;
+pub mod ui;
 
+use crate::ui::t;
 use components::{
     footer::Footer, header::Header, mourning::MourningMode, page_announcer::PageAnnouncer, prefetch::ArchivePrefetch,
 };
@@ -23,6 +25,7 @@ use routes::{
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    ui::set_traditional(dom::page_is_traditional());
     prefs::apply_saved();
     let portal = data::PortalLoader::new();
     let base = portal.paths.base().to_string();
@@ -34,7 +37,7 @@ pub fn App() -> impl IntoView {
                 // A plain #main would go through <base href> and the router.
                 event.prevent_default();
                 crate::dom::focus_element("main");
-            }>"跳到正文"</a>
+            }>{t("跳到正文")}</a>
             <Header/>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFoundPage>

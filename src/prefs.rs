@@ -23,9 +23,9 @@ impl FontSize {
 
     pub fn label(self) -> &'static str {
         match self {
-            FontSize::Large => "大",
-            FontSize::Medium => "中",
-            FontSize::Small => "小",
+            FontSize::Large => crate::ui::t("大"),
+            FontSize::Medium => crate::ui::t("中"),
+            FontSize::Small => crate::ui::t("小"),
         }
     }
 
@@ -36,6 +36,8 @@ impl FontSize {
 
 const FONT_KEY: &str = "portal.font-size";
 const ELDER_KEY: &str = "portal.elder-mode";
+/// Read by boot.js, which takes a returning reader to the script they chose.
+const SCRIPT_KEY: &str = "portal.script";
 
 fn storage() -> Option<web_sys::Storage> {
     // Pre-rendered pages show the defaults.
@@ -88,6 +90,11 @@ fn elder_value(on: bool) -> &'static str {
 
 fn show_elder_mode(on: bool) {
     crate::dom::set_root_attribute("data-elder", elder_value(on));
+}
+
+/// The reader chose the 繁體 (`true`) or 简体 version of the site.
+pub fn set_traditional(traditional: bool) {
+    write(SCRIPT_KEY, if traditional { "hant" } else { "hans" });
 }
 
 /// Applies the saved choices before the first render.

@@ -15,13 +15,15 @@ use leptos::prelude::*;
 use leptos::tachys::html::InertElement;
 use portal_core::html::escape;
 use portal_core::index::{ArticleView, CategoryListing, FeedIndex};
-use portal_core::paths::{encode_component, Paths};
+use portal_core::paths::{encode_component, OtherScript, Paths};
 use portal_core::site::SiteConfig;
 use std::sync::Arc;
 
-/// Stands for the page's URL in the footer's 找错 link: letters only, so
-/// that encoding leaves it as it is.
+/// Stand for the page's URL in the footer's 找错 link and for the article's
+/// id in the header's 简/繁 link: letters only, so that encoding leaves
+/// them as they are.
 const PAGE_URL: &str = "PRERENDERPAGEURL";
+const ARTICLE_ID: &str = "PRERENDERARTICLEID";
 
 /// Renders the pages of one site.
 pub struct Prerender {
@@ -31,8 +33,12 @@ pub struct Prerender {
     paths: Paths,
     /// Absolute URL of the site root, ending in `/`.
     base_url: String,
+    other_script: Option<OtherScript>,
+    /// Whether these are the 繁體 tree's pages (`crate::ui`).
+    traditional: bool,
     /// The same on every article page (no navigation item is current
-    /// there), so rendered once: 100,000 articles are rendered in seconds.
+    /// there) but for `ARTICLE_ID`, so rendered once: 100,000 articles are
+    /// rendered in seconds.
     article_header: String,
     /// Rendered once with `PAGE_URL` where each page's own address goes.
     footer: String,
@@ -41,45 +47,55 @@ pub struct Prerender {
 }
 
 impl Prerender {
-    /// `base_path` is the app's `<base href>`, so that links are the app's own.
-    pub fn new(site: Arc<SiteConfig>, front: Arc<FeedIndex>, base_path: &str, base_url: &str) -> Prerender {
+    /// `base_path` is the app's `<base href>`, so that links are the app's
+    /// own; `other_script` the site's copy in the other script, if any.
+    pub fn new(
+        site: Arc<SiteConfig>,
+        front: Arc<FeedIndex>,
+        base_path: &str,
+        base_url: &str,
+        other_script: Option<OtherScript>,
+    ) -> Prerender {
         let paths = Paths::new(base_path);
-        let article_header = header(&site, &paths, paths.article(""));
+        // The other tree is the Simplified one: this is the 繁體 one.
+        let traditional = other_script.as_ref().is_some_and(|other| !other.traditional);
         let page_url = Signal::stored(PAGE_URL.to_string());
-        let footer = render(|| view! { <SiteFooter footer=site.footer.clone() paths=paths.clone() page_url/> });
-        let side_blocks = render(|| view! { <SideBlocks site=site.clone() front=front.clone() paths=paths.clone()/> });
-        Prerender { site, front, paths, base_url: base_url.to_string(), article_header, footer, side_blocks }
+        let footer =
+            render(traditional, || view! { <SiteFooter footer=site.footer.clone() paths=paths.clone() page_url/> });
+        let side_blocks =
+            render(traditional, || view! { <SideBlocks site=site.clone() front=front.clone() paths=paths.clone()/> });
+        let mut prerender = Prerender {
+            site,
+            front,
+            paths,
+            base_url: base_url.to_string(),
+            other_script,
+            traditional,
+            article_header: String::new(),
+            footer,
+            side_blocks,
+        };
+        prerender.article_header = prerender.header(prerender.paths.article(ARTICLE_ID));
+        prerender
     }
 
     pub fn home(&self) -> String {
         let (site, front, paths) = (self.site.clone(), self.front.clone(), self.paths.clone());
         let path = self.paths.home();
-        self.page(
-            &path,
-            &header(&self.site, &self.paths, path.clone()),
-            move || view! { <HomeContent site front paths/> },
-        )
+        self.page(&path, &self.header(path.clone()), move || view! { <HomeContent site front paths/> })
     }
 
     pub fn category(&self, listing: CategoryListing) -> String {
         let path = self.paths.category(&listing.slug, 1);
         let (site, paths) = (self.site.clone(), self.paths.clone());
-        self.page(
-            &path,
-            &header(&self.site, &self.paths, path.clone()),
-            move || view! { <CategoryContent site listing paths/> },
-        )
+        self.page(&path, &self.header(path.clone()), move || view! { <CategoryContent site listing paths/> })
     }
 
     /// 网站地图; `counts[i]` is the number of articles in the site's `i`th category.
     pub fn sitemap(&self, counts: Vec<usize>) -> String {
         let path = self.paths.sitemap();
         let (site, paths) = (self.site.clone(), self.paths.clone());
-        self.page(
-            &path,
-            &header(&self.site, &self.paths, path.clone()),
-            move || view! { <SitemapContent site counts paths/> },
-        )
+        self.page(&path, &self.header(path.clone()), move || view! { <SitemapContent site counts paths/> })
     }
 
     pub fn article(&self, view: Arc<ArticleView>) -> String {
@@ -87,7 +103,16 @@ impl Prerender {
         let url = self.url(&path);
         let (site, paths) = (self.site.clone(), self.paths.clone());
         let side = InertElement::new(self.side_blocks.clone()).into_any();
-        self.page(&path, &self.article_header, move || view! { <ArticleContent site view paths url side/> })
+        let header = self.article_header.replace(ARTICLE_ID, &encode_component(&view.article.id));
+        self.page(&path, &header, move || view! { <ArticleContent site view paths url side/> })
+    }
+
+    /// The site header as the app shows it at `path`.
+    fn header(&self, path: String) -> String {
+        let (site, paths, other_script) = (self.site.clone(), self.paths.clone(), self.other_script.clone());
+        render(self.traditional, move || {
+            view! { <SiteHeader site=Signal::stored(Some(site)) current=Signal::stored(path) paths other_script/> }
+        })
     }
 
     /// The absolute URL of the in-app `path`.
@@ -99,7 +124,7 @@ impl Prerender {
     /// page at `path`. Mourning days go along for boot.js, which greys the
     /// page before the app starts.
     fn page<V: IntoView + 'static>(&self, path: &str, header: &str, content: impl FnOnce() -> V) -> String {
-        let main = render(|| view! { <main id="main" tabindex="-1">{content()}</main> });
+        let main = render(self.traditional, || view! { <main id="main" tabindex="-1">{content()}</main> });
         let footer = self.footer.replace(PAGE_URL, &encode_component(&self.url(path)));
         let mourning = &self.site.mourning;
         let days = if mourning.active { "always".to_string() } else { mourning.dates.join(" ") };
@@ -112,15 +137,9 @@ impl Prerender {
     }
 }
 
-/// The site header as the app shows it at `path`.
-fn header(site: &Arc<SiteConfig>, paths: &Paths, path: String) -> String {
-    let (site, paths) = (site.clone(), paths.clone());
-    render(move || view! { <SiteHeader site=Signal::stored(Some(site)) current=Signal::stored(path) paths/> })
-}
-
-/// A view rendered to HTML under a root owner of its own, whose reactive
-/// nodes are dropped with it.
-fn render<V: IntoView + 'static>(view: impl FnOnce() -> V) -> String {
+/// A view rendered to HTML, in 繁體 or not, under a root owner of its own,
+/// whose reactive nodes are dropped with it.
+fn render<V: IntoView + 'static>(traditional: bool, view: impl FnOnce() -> V) -> String {
     let owner = Owner::new_root(None);
-    owner.with(|| view().into_view().to_html())
+    crate::ui::with_traditional(traditional, || owner.with(|| view().into_view().to_html()))
 }

@@ -1,6 +1,7 @@
 //! The article body: the sanitized tree, built into the DOM node by node.
 
 use crate::dom;
+use crate::ui::t;
 use leptos::html::Div;
 use leptos::prelude::*;
 use portal_core::html::Node;
@@ -19,6 +20,6 @@ pub fn ArticleBody(nodes: Vec<Node>) -> impl IntoView {
     });
     view! {
         <div class="article-body" node_ref=container inner_html=prerendered></div>
-        {empty.then(|| view! { <p class="empty">"本文暂无正文。"</p> })}
+        {empty.then(|| view! { <p class="empty">{t("本文暂无正文。")}</p> })}
     }
 }

@@ -2,6 +2,7 @@
 
 use super::font_size::FontSizeSwitch;
 use crate::dom;
+use crate::ui::t;
 use leptos::prelude::*;
 
 #[component]
@@ -11,17 +12,17 @@ pub fn ArticleMeta(
     editor: Option<String>,
     authors: Vec<String>,
 ) -> impl IntoView {
-    let authors = (!authors.is_empty()).then(|| view! { <span>"作者：" {authors.join("、")}</span> });
+    let authors = (!authors.is_empty()).then(|| view! { <span>{t("作者：")} {authors.join(t("、"))}</span> });
     view! {
         <div class="article-meta">
             {published.map(|(shown, machine)| view! { <time datetime=machine>{shown}</time> })}
-            {source.map(|s| view! { <span>"来源：" {s}</span> })}
+            {source.map(|s| view! { <span>{t("来源：")} {s}</span> })}
             {authors}
-            {editor.map(|e| view! { <span>"责任编辑：" {e}</span> })}
+            {editor.map(|e| view! { <span>{t("责任编辑：")} {e}</span> })}
         </div>
         <div class="article-tools">
             <FontSizeSwitch/>
-            <button type="button" class="print-button" on:click=|_| dom::print_page()>"打印本页"</button>
+            <button type="button" class="print-button" on:click=|_| dom::print_page()>{t("打印本页")}</button>
         </div>
     }
 }

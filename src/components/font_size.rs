@@ -1,6 +1,7 @@
 //! 【字体：大 中 小】, remembered across pages and visits.
 
 use crate::prefs::{self, FontSize};
+use crate::ui::{t, tf};
 use leptos::prelude::*;
 
 #[component]
@@ -13,7 +14,7 @@ pub fn FontSizeSwitch() -> impl IntoView {
                 <button
                     type="button"
                     aria-pressed=move || (current.get() == size).to_string()
-                    aria-label=format!("{}号字体", size.label())
+                    aria-label=tf("{}号字体", &[size.label()])
                     on:click=move |_| {
                         prefs::set_font_size(size);
                         set_current.set(size);
@@ -25,8 +26,8 @@ pub fn FontSizeSwitch() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="font-size-switch" role="group" aria-label="字体大小">
-            "【字体：" {buttons} "】"
+        <div class="font-size-switch" role="group" aria-label=t("字体大小")>
+            {t("【字体：")} {buttons} {t("】")}
         </div>
     }
 }

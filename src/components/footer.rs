@@ -2,6 +2,7 @@
 
 use crate::data::PortalLoader;
 use crate::dom;
+use crate::ui::{t, tf};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use portal_core::paths::Paths;
@@ -54,7 +55,7 @@ fn FooterMarks(badge: Option<Badge>, report: Option<Signal<String>>, paths: Path
             None => view! { <span class="badge">{image}</span> }.into_any(),
         }
     });
-    let report = report.map(|href| view! { <a class="error-report" href=href>"我为政府网站找错"</a> });
+    let report = report.map(|href| view! { <a class="error-report" href=href>{t("我为政府网站找错")}</a> });
     (badge.is_some() || report.is_some()).then(|| view! { <li class="footer-marks">{badge}{report}</li> })
 }
 
@@ -68,7 +69,7 @@ fn FooterBody(footer: FooterConfig, paths: Paths, page_url: Signal<String>) -> i
         |label: &str, value: &Option<String>| value.as_ref().map(|v| format!("{label}{v}")).unwrap_or_default();
     let links = {
         let items = footer.links.iter().map(|l| view! { " / " {link(&paths, l)} }).collect_view();
-        view! { <li class="footer-links"><a href=paths.sitemap()>"网站地图"</a>{items}</li> }
+        view! { <li class="footer-links"><a href=paths.sitemap()>{t("网站地图")}</a>{items}</li> }
     };
     let report = footer.site_code.is_some().then(|| {
         let footer = footer.clone();
@@ -79,7 +80,7 @@ fn FooterBody(footer: FooterConfig, paths: Paths, page_url: Signal<String>) -> i
         let items: Vec<AnyView> = [
             footer.icp.as_ref().map(|l| link(&paths, l)),
             footer.police_filing.as_ref().map(|l| link(&paths, l)),
-            footer.site_code.as_ref().map(|c| view! { <span>{format!("政府网站标识码：{c}")}</span> }.into_any()),
+            footer.site_code.as_ref().map(|c| view! { <span>{tf("政府网站标识码：{}", &[c])}</span> }.into_any()),
         ]
         .into_iter()
         .flatten()
@@ -87,14 +88,14 @@ fn FooterBody(footer: FooterConfig, paths: Paths, page_url: Signal<String>) -> i
         (!items.is_empty()).then(|| view! { <li class="footer-filings">{items}</li> })
     };
     let organizer = line(vec![
-        footer.organizer.as_ref().map(|o| format!("{o}主办")).unwrap_or_default(),
-        labelled("地址：", &footer.address),
+        footer.organizer.as_ref().map(|o| tf("{}主办", &[o])).unwrap_or_default(),
+        labelled(t("地址："), &footer.address),
     ]);
     let contact = (footer.postcode.is_some() || footer.phone.is_some() || footer.email.is_some()).then(|| {
         view! {
             <li>
-                {footer.postcode.as_ref().map(|p| format!("邮政编码：{p}　"))}
-                {footer.phone.as_ref().map(|p| view! { "联系电话：" <a href=tel(p)>{p.clone()}</a> "　" })}
+                {footer.postcode.as_ref().map(|p| tf("邮政编码：{}　", &[p]))}
+                {footer.phone.as_ref().map(|p| view! { {t("联系电话：")} <a href=tel(p)>{p.clone()}</a> "　" })}
                 {footer.email.as_ref().map(|e| view! { "E-mail：" <a href=format!("mailto:{e}")>{e.clone()}</a> })}
             </li>
         }

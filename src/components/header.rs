@@ -2,9 +2,10 @@
 
 use crate::data::PortalLoader;
 use crate::prefs;
+use crate::ui::{t, SWITCH_TO_SIMPLIFIED, SWITCH_TO_TRADITIONAL};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use portal_core::paths::Paths;
+use portal_core::paths::{OtherScript, Paths};
 use portal_core::site::SiteConfig;
 use std::sync::Arc;
 
@@ -20,17 +21,25 @@ pub fn Header() -> impl IntoView {
         site.track();
         request_animation_frame(crate::dom::show_current_nav_item);
     });
-    view! { <SiteHeader site current=location.pathname.into() paths/> }
+    let other_script = crate::dom::other_script();
+    view! { <SiteHeader site current=location.pathname.into() paths other_script/> }
 }
 
-/// `site` is `None` until site.json is read; `current` is the page's path.
+/// `site` is `None` until site.json is read; `current` is the page's path;
+/// `other_script` the 繁體 (or 简体) copy of the site, if there is one.
 #[component]
-pub fn SiteHeader(site: Signal<Option<Arc<SiteConfig>>>, current: Signal<String>, paths: Paths) -> impl IntoView {
+pub fn SiteHeader(
+    site: Signal<Option<Arc<SiteConfig>>>,
+    current: Signal<String>,
+    paths: Paths,
+    other_script: Option<OtherScript>,
+) -> impl IntoView {
     let (elder, set_elder) = signal(prefs::saved_elder_mode());
     let home = paths.home();
     let (name_href, nav_href) = (home.clone(), home.clone());
+    let switch = other_script.map(|other| view! { <ScriptSwitch other current paths=paths.clone()/> });
     // Before site.json is read, or when it cannot be, the link still has a name.
-    let name = move || site.get().map(|site| site.name.clone()).unwrap_or_else(|| "网站首页".to_string());
+    let name = move || site.get().map(|site| site.name.clone()).unwrap_or_else(|| t("网站首页").to_string());
     let logo = move || site.get().and_then(|site| site.logo.clone());
     let mark = move |href: &str| (current.get() == href).then_some("page");
     let nav = move || {
@@ -52,25 +61,48 @@ pub fn SiteHeader(site: Signal<Option<Arc<SiteConfig>>>, current: Signal<String>
                     {move || logo().map(|src| view! { <img src=src alt="" width="48" height="48"/> })}
                     <span>{name}</span>
                 </a>
-                <button
-                    type="button"
-                    class="elder-toggle"
-                    aria-pressed=move || elder.get().to_string()
-                    on:click=move |_| {
-                        let on = !elder.get();
-                        prefs::set_elder_mode(on);
-                        set_elder.set(on);
-                    }
-                >
-                    {move || if elder.get() { "退出适老化" } else { "适老化模式" }}
-                </button>
+                <div class="header-tools">
+                    {switch}
+                    <button
+                        type="button"
+                        class="elder-toggle"
+                        aria-pressed=move || elder.get().to_string()
+                        on:click=move |_| {
+                            let on = !elder.get();
+                            prefs::set_elder_mode(on);
+                            set_elder.set(on);
+                        }
+                    >
+                        {move || if elder.get() { t("退出适老化") } else { t("适老化模式") }}
+                    </button>
+                </div>
             </div>
-            <nav class="site-nav" aria-label="栏目导航">
+            <nav class="site-nav" aria-label=t("栏目导航")>
                 <ul>
-                    <li><a href=nav_href aria-current=move || mark(&home)>"首页"</a></li>
+                    <li><a href=nav_href aria-current=move || mark(&home)>{t("首页")}</a></li>
                     {nav}
                 </ul>
             </nav>
         </header>
+    }
+}
+
+/// 简 / 繁: the same page in the other script, a page of the other tree
+/// (so not the router's), and the choice kept for the next visit (boot.js).
+#[component]
+fn ScriptSwitch(other: OtherScript, current: Signal<String>, paths: Paths) -> impl IntoView {
+    let traditional = other.traditional;
+    let (text, name, lang) = if traditional { SWITCH_TO_TRADITIONAL } else { SWITCH_TO_SIMPLIFIED };
+    view! {
+        <a
+            class="script-switch"
+            href=move || paths.in_other_script(&other, &current.get())
+            rel="external"
+            lang=lang
+            aria-label=name
+            on:click=move |_| prefs::set_traditional(traditional)
+        >
+            {text}
+        </a>
     }
 }

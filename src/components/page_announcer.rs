@@ -10,12 +10,17 @@ use std::time::Duration;
 pub fn PageAnnouncer() -> impl IntoView {
     let location = use_location();
     let (message, set_message) = signal(String::new());
-    let first = StoredValue::new(true);
+    // The address last seen: the effect may run again for the same one,
+    // which is no navigation (and must not move the reader's focus).
+    let shown = StoredValue::new(None::<String>);
     Effect::new(move |_| {
-        location.pathname.track();
-        location.search.track();
-        if first.get_value() {
-            first.set_value(false);
+        let address = format!("{}?{}", location.pathname.get(), location.search.get());
+        let previous = shown.get_value();
+        if previous.as_ref() == Some(&address) {
+            return;
+        }
+        shown.set_value(Some(address));
+        if previous.is_none() {
             return;
         }
         // Let the new route render and set its title first.

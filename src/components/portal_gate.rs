@@ -7,6 +7,7 @@ use crate::components::breadcrumb::Breadcrumb;
 use crate::components::page_meta::PageMeta;
 use crate::data::{LoadError, LookupError, Portal, PortalLoader};
 use crate::routes::not_found::NotFound;
+use crate::ui::{t, tf};
 use leptos::prelude::*;
 use std::future::Future;
 use std::sync::Arc;
@@ -50,7 +51,7 @@ where
                     view! { <ProblemsNotice portal=portal.clone()/> {page(portal, value)} }.into_any()
                 }
                 Err(LookupError::BadPage { slug, error }) => {
-                    view! { <NoSuchPage slug error=error.to_string()/> }.into_any()
+                    view! { <NoSuchPage slug error=page_error(&error)/> }.into_any()
                 }
                 Err(_) => view! { <NotFound what/> }.into_any(),
             }
@@ -63,7 +64,7 @@ where
 pub fn Loading() -> impl IntoView {
     view! {
         <div class="skeleton" aria-busy="true" role="status">
-            <span class="visually-hidden">"正在加载，请稍候…"</span>
+            <span class="visually-hidden">{t("正在加载，请稍候…")}</span>
             <div class="skeleton-line skeleton-title"></div>
             <div class="skeleton-line"></div>
             <div class="skeleton-line"></div>
@@ -78,12 +79,12 @@ pub fn Loading() -> impl IntoView {
 #[component]
 pub fn ErrorPanel(error: LoadError, retry: Callback<()>) -> impl IntoView {
     let (retrying, set_retrying) = signal(false);
-    crate::dom::keep_prerender_after_failure(&format!(
+    crate::dom::keep_prerender_after_failure(&tf(
         "{}。本页内容仍可阅读，链接可正常打开；其他功能请稍后刷新页面重试。",
-        error.heading()
+        &[&error.heading()],
     ));
     view! {
-        <leptos_meta::Title text="加载失败"/>
+        <leptos_meta::Title text=t("加载失败")/>
         <section class="error-panel" role="alert" aria-labelledby="error-heading">
             <h1 id="error-heading">{error.heading()}</h1>
             <p>{error.detail()}</p>
@@ -96,10 +97,16 @@ pub fn ErrorPanel(error: LoadError, retry: Callback<()>) -> impl IntoView {
                     retry.run(());
                 }
             >
-                {move || if retrying.get() { "正在重试…" } else { "重新加载" }}
+                {move || if retrying.get() { t("正在重试…") } else { t("重新加载") }}
             </button>
         </section>
     }
+}
+
+/// What is wrong with a page number, in the page's script.
+fn page_error(error: &portal_core::paging::PageError) -> String {
+    let (template, values) = error.template();
+    tf(template, &values.iter().map(String::as_str).collect::<Vec<_>>())
 }
 
 /// `?page=N` past the end, or not a number: the category's heading, what
@@ -119,7 +126,7 @@ fn NoSuchPage(slug: String, error: String) -> impl IntoView {
             <h1>{name}</h1>
             <div class="notice" role="alert">
                 <p>{error}</p>
-                <p><a href=first>"返回第 1 页"</a></p>
+                <p><a href=first>{t("返回第 1 页")}</a></p>
             </div>
         </section>
     }
@@ -133,7 +140,7 @@ fn ProblemsNotice(portal: Arc<Portal>) -> impl IntoView {
         let items = portal.problems.iter().take(50).map(|p| view! { <li>{p.to_string()}</li> }).collect_view();
         view! {
             <details class="feed-problems">
-                <summary>{format!("订阅源中有 {count} 处问题，部分内容可能显示不完整（点击查看）")}</summary>
+                <summary>{tf("订阅源中有 {} 处问题，部分内容可能显示不完整（点击查看）", &[&count.to_string()])}</summary>
                 <ul>{items}</ul>
             </details>
         }

@@ -1,6 +1,7 @@
 //! 上一篇 / 下一篇 within the article's category.
 
 use super::article_list::ArticleLink;
+use crate::ui::t;
 use leptos::prelude::*;
 
 #[component]
@@ -11,16 +12,16 @@ pub fn PrevNext(previous: Option<ArticleLink>, next: Option<ArticleLink>) -> imp
                 <span class="prev-next-label">{label}</span>
                 {match link {
                     Some(link) => view! { <a href=link.href>{link.title}</a> }.into_any(),
-                    None => view! { <span>"没有了"</span> }.into_any(),
+                    None => view! { <span>{t("没有了")}</span> }.into_any(),
                 }}
             </li>
         }
     };
     view! {
-        <nav class="prev-next" aria-label="上一篇和下一篇">
+        <nav class="prev-next" aria-label=t("上一篇和下一篇")>
             <ul>
-                {row("上一篇：", previous)}
-                {row("下一篇：", next)}
+                {row(t("上一篇："), previous)}
+                {row(t("下一篇："), next)}
             </ul>
         </nav>
     }

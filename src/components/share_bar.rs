@@ -3,6 +3,7 @@
 //! copy-link and the system share sheet.
 
 use crate::dom;
+use crate::ui::{t, tf};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use portal_core::share::ShareTarget;
@@ -22,12 +23,12 @@ pub fn ShareBar(url: String, title: String, targets: Vec<ShareTarget>) -> impl I
                 ShareTarget::System => view! { <li><SystemShare url title/></li> }.into_any(),
                 link => {
                     let href = link.url(&url, &title).unwrap_or_default();
-                    let name = format!("分享到{}", link.label());
+                    let name = tf("分享到{}", &[t(link.label())]);
                     let key = link.key();
                     view! {
                         <li>
                             <a class=format!("share share-{key}") href=href target="_blank" rel="noopener noreferrer" aria-label=name.clone() title=name data-share=key>
-                                {link.label()}
+                                {t(link.label())}
                             </a>
                         </li>
                     }
@@ -39,7 +40,7 @@ pub fn ShareBar(url: String, title: String, targets: Vec<ShareTarget>) -> impl I
     (!empty).then(|| {
         view! {
             <section class="share-bar" aria-labelledby="share-heading">
-                <h2 id="share-heading" class="share-heading">"分享到："</h2>
+                <h2 id="share-heading" class="share-heading">{t("分享到：")}</h2>
                 <ul>{buttons}</ul>
             </section>
         }
@@ -69,18 +70,18 @@ fn WechatQr(url: String) -> impl IntoView {
     let popover = move || {
         open.get().then(|| {
             let body = if dom::in_wechat_browser() {
-                view! { <p>"您正在微信中浏览，请点击右上角“…”菜单分享给朋友。"</p> }.into_any()
+                view! { <p>{t("您正在微信中浏览，请点击右上角“…”菜单分享给朋友。")}</p> }.into_any()
             } else {
                 match qr_path(&url) {
                     Some((size, path)) => view! {
-                        <svg class="qr" viewBox=format!("0 0 {size} {size}") width="176" height="176" role="img" aria-label="本文链接的二维码" shape-rendering="crispEdges">
+                        <svg class="qr" viewBox=format!("0 0 {size} {size}") width="176" height="176" role="img" aria-label=t("本文链接的二维码") shape-rendering="crispEdges">
                             <rect width="100%" height="100%" fill="#fff"/>
                             <path d=path fill="#000"/>
                         </svg>
-                        <p>"微信扫一扫，分享到朋友圈"</p>
+                        <p>{t("微信扫一扫，分享到朋友圈")}</p>
                     }
                     .into_any(),
-                    None => view! { <p>"链接过长，无法生成二维码，请使用复制链接。"</p> }.into_any(),
+                    None => view! { <p>{t("链接过长，无法生成二维码，请使用复制链接。")}</p> }.into_any(),
                 }
             };
             view! {
@@ -88,7 +89,7 @@ fn WechatQr(url: String) -> impl IntoView {
                     class="qr-popover"
                     id="share-wechat-popover"
                     role="dialog"
-                    aria-label="微信扫一扫"
+                    aria-label=t("微信扫一扫")
                     on:keydown=move |event| {
                         if event.key() == "Escape" {
                             close();
@@ -96,7 +97,7 @@ fn WechatQr(url: String) -> impl IntoView {
                     }
                 >
                     {body}
-                    <button type="button" id="share-wechat-close" class="button" on:click=move |_| close()>"关闭"</button>
+                    <button type="button" id="share-wechat-close" class="button" on:click=move |_| close()>{t("关闭")}</button>
                 </div>
             }
         })
@@ -111,7 +112,7 @@ fn WechatQr(url: String) -> impl IntoView {
             type="button"
             id="share-wechat-button"
             class="share share-wechat"
-            aria-label="分享到微信"
+            aria-label=t("分享到微信")
             aria-expanded=move || open.get().to_string()
             aria-controls="share-wechat-popover"
             on:click=move |_| set_open.update(|o| *o = !*o)
@@ -121,7 +122,7 @@ fn WechatQr(url: String) -> impl IntoView {
                 }
             }
         >
-            "微信"
+            {t("微信")}
         </button>
         {popover}
     }
@@ -151,13 +152,13 @@ fn CopyLink(url: String) -> impl IntoView {
         });
     };
     view! {
-        <button type="button" class="share share-copy" on:click=copy>"复制链接"</button>
+        <button type="button" class="share share-copy" on:click=copy>{t("复制链接")}</button>
         <span class="copy-status" role="status">
             {move || match state.get() {
                 CopyState::Idle => None,
-                CopyState::Copied => Some(view! { <span class="copied">"链接已复制"</span> }.into_any()),
+                CopyState::Copied => Some(view! { <span class="copied">{t("链接已复制")}</span> }.into_any()),
                 CopyState::Manual => Some(view! {
-                    <label for="share-copy-field">"无法自动复制，请按 Ctrl+C（手机上长按）复制："</label>
+                    <label for="share-copy-field">{t("无法自动复制，请按 Ctrl+C（手机上长按）复制：")}</label>
                     <input id="share-copy-field" type="text" readonly value=url.clone()/>
                 }.into_any()),
             }}
@@ -175,7 +176,7 @@ fn SystemShare(url: String, title: String) -> impl IntoView {
         });
     };
     view! {
-        <button type="button" class="share share-system" on:click=share>"系统分享"</button>
+        <button type="button" class="share share-system" on:click=share>{t("系统分享")}</button>
         <span role="status">{move || error.get()}</span>
     }
 }

@@ -2,6 +2,7 @@
 //! items and a [更多] link, as configured in `site.json`.
 
 use super::article_list::{links, ArticleList};
+use crate::ui::t;
 use leptos::prelude::*;
 use portal_core::index::FeedIndex;
 use portal_core::paths::Paths;
@@ -28,7 +29,7 @@ pub fn SideBlocks(site: Arc<SiteConfig>, front: Arc<FeedIndex>, paths: Paths) ->
             }
         })
         .collect_view();
-    view! { <aside class="side-blocks" aria-label="栏目推荐">{blocks}</aside> }
+    view! { <aside class="side-blocks" aria-label=t("栏目推荐")>{blocks}</aside> }
 }
 
 /// A titled block of links with [更多]; used on the home page too.
@@ -45,9 +46,9 @@ pub fn CategoryBlock(
         <section class="category-block">
             <div class="block-heading">
                 <h2>{heading}</h2>
-                <a class="more" href=more_href>"[更多" <span class="visually-hidden">{more_label}</span> "]"</a>
+                <a class="more" href=more_href>{t("[更多")} <span class="visually-hidden">{more_label}</span> "]"</a>
             </div>
-            {if empty { view! { <p class="empty">"暂无文章"</p> }.into_any() } else { view! { <ArticleList items show_dates/> }.into_any() }}
+            {if empty { view! { <p class="empty">{t("暂无文章")}</p> }.into_any() } else { view! { <ArticleList items show_dates/> }.into_any() }}
         </section>
     }
 }

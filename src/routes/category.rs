@@ -6,6 +6,7 @@ use crate::components::page_meta::PageMeta;
 use crate::components::pager::Pager;
 use crate::components::portal_gate::route;
 use crate::data::PortalLoader;
+use crate::ui::{t, tf};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use portal_core::index::CategoryListing;
@@ -28,7 +29,7 @@ pub fn CategoryPage() -> impl IntoView {
             let site = portal.site.clone();
             let name = site.category(&listing.slug).map(|c| c.name.clone()).unwrap_or_default();
             view! {
-                <PageMeta title=name.clone() description=format!("{}：{}栏目文章列表", site.name, name) site_name=site.name.clone()/>
+                <PageMeta title=name.clone() description=tf("{}：{}栏目文章列表", &[&site.name, &name]) site_name=site.name.clone()/>
                 <CategoryContent site listing paths=paths.clone()/>
             }
         },
@@ -41,7 +42,7 @@ pub fn CategoryContent(site: Arc<SiteConfig>, listing: CategoryListing, paths: P
     let name = site.category(&listing.slug).map(|c| c.name.clone()).unwrap_or_default();
     let items = links(&listing.items, &paths, site.offset_minutes());
     let list = if items.is_empty() {
-        view! { <p class="empty">"该栏目暂无文章。"</p> }.into_any()
+        view! { <p class="empty">{t("该栏目暂无文章。")}</p> }.into_any()
     } else {
         view! { <ArticleList items show_dates=true/> }.into_any()
     };

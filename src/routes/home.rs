@@ -5,6 +5,7 @@ use crate::components::page_meta::PageMeta;
 use crate::components::portal_gate::route;
 use crate::components::side_blocks::CategoryBlock;
 use crate::data::PortalLoader;
+use crate::ui::{t, tf};
 use leptos::prelude::*;
 use portal_core::index::{FeedIndex, HEADLINES};
 use portal_core::paths::Paths;
@@ -54,9 +55,9 @@ pub fn HomeContent(site: Arc<SiteConfig>, front: Arc<FeedIndex>, paths: Paths) -
         })
         .collect_view();
     view! {
-        <h1 class="visually-hidden">{format!("{}首页", site.name)}</h1>
+        <h1 class="visually-hidden">{tf("{}首页", &[&site.name])}</h1>
         <section class="headlines" aria-labelledby="headlines-heading">
-            <h2 id="headlines-heading" class="section-heading">"要闻"</h2>
+            <h2 id="headlines-heading" class="section-heading">{t("要闻")}</h2>
             {lead}
             <ArticleList items=more_headlines show_dates=true/>
         </section>

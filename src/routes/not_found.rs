@@ -3,6 +3,7 @@
 use crate::components::page_meta::PageMeta;
 use crate::components::portal_gate::route;
 use crate::data::{LookupError, PortalLoader};
+use crate::ui::{t, tf};
 use leptos::prelude::*;
 
 #[component]
@@ -23,14 +24,14 @@ pub fn NotFound(what: &'static str) -> impl IntoView {
             .map(|c| view! { <li><a href=paths.category(&c.slug, 1)>{c.name.clone()}</a></li> })
             .collect_view()
     });
-    let heading = format!("您访问的{what}不存在");
+    let heading = tf("您访问的{}不存在", &[t(what)]);
     view! {
-        <PageMeta title=format!("{what}未找到") description=heading.clone() site_name/>
+        <PageMeta title=tf("{}未找到", &[t(what)]) description=heading.clone() site_name/>
         <section class="not-found">
             <h1>{heading}</h1>
-            <p>"链接可能已失效，或内容已被移除。您可以："</p>
-            <p><a class="button" href=paths.home()>"返回首页"</a></p>
-            <h2>"浏览栏目"</h2>
+            <p>{t("链接可能已失效，或内容已被移除。您可以：")}</p>
+            <p><a class="button" href=paths.home()>{t("返回首页")}</a></p>
+            <h2>{t("浏览栏目")}</h2>
             <ul class="category-links">{categories}</ul>
         </section>
     }

@@ -5,6 +5,7 @@ use crate::components::breadcrumb::Breadcrumb;
 use crate::components::page_meta::PageMeta;
 use crate::components::portal_gate::route;
 use crate::data::PortalLoader;
+use crate::ui::{t, tf};
 use leptos::prelude::*;
 use portal_core::paging;
 use portal_core::paths::Paths;
@@ -21,7 +22,7 @@ pub fn SitemapPage() -> impl IntoView {
             let site = portal.site.clone();
             let counts = site.categories.iter().map(|c| portal.catalogue.count(&c.slug)).collect();
             view! {
-                <PageMeta title="网站地图" description=format!("{}网站地图：全部栏目及文章数", site.name) site_name=site.name.clone()/>
+                <PageMeta title=t("网站地图") description=tf("{}网站地图：全部栏目及文章数", &[&site.name]) site_name=site.name.clone()/>
                 <SitemapContent site counts paths=paths.clone()/>
             }
         },
@@ -40,7 +41,7 @@ pub fn SitemapContent(site: Arc<SiteConfig>, counts: Vec<usize>, paths: Paths) -
             view! {
                 <li>
                     <a href=paths.category(&category.slug, 1)>{category.name.clone()}</a>
-                    <span class="sitemap-count">{format!("共 {count} 篇，{pages} 页")}</span>
+                    <span class="sitemap-count">{tf("共 {} 篇，{} 页", &[&count.to_string(), &pages.to_string()])}</span>
                 </li>
             }
         })
@@ -54,14 +55,15 @@ pub fn SitemapContent(site: Arc<SiteConfig>, counts: Vec<usize>, paths: Paths) -
             Some(view! { <li><a href=href>{link.text.clone()}</a></li> })
         })
         .collect();
-    let others = (!others.is_empty()).then(|| view! { <h2>"其他页面"</h2> <ul class="sitemap-list">{others}</ul> });
+    let others =
+        (!others.is_empty()).then(|| view! { <h2>{t("其他页面")}</h2> <ul class="sitemap-list">{others}</ul> });
     view! {
-        <Breadcrumb site_name=site.name.clone() home_href=paths.home() category=Some(("网站地图".to_string(), paths.sitemap()))/>
+        <Breadcrumb site_name=site.name.clone() home_href=paths.home() category=Some((t("网站地图").to_string(), paths.sitemap()))/>
         <section class="sitemap-page" aria-labelledby="sitemap-title">
-            <h1 id="sitemap-title">"网站地图"</h1>
-            <h2>"栏目"</h2>
+            <h1 id="sitemap-title">{t("网站地图")}</h1>
+            <h2>{t("栏目")}</h2>
             <ul class="sitemap-list">
-                <li><a href=paths.home()>"首页"</a></li>
+                <li><a href=paths.home()>{t("首页")}</a></li>
                 {categories}
             </ul>
             {others}
