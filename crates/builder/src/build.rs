@@ -4,6 +4,7 @@
 
 use crate::input::{self, Entry};
 use crate::page::{self, article_page, PageContext};
+use crate::traditional::{self, Traditional};
 use crate::InputError;
 use portal::prerender::Prerender;
 use portal_core::archive::{article_file, category_page_file, Archive};
@@ -42,6 +43,48 @@ const SITEMAP_URLS: usize = 50_000;
 pub struct Report {
     pub articles: usize,
     pub files: usize,
+}
+
+/// One tree of the output: the site as configured, or its 繁體 copy.
+struct Tree<'a> {
+    site: SiteConfig,
+    /// site.json as the app reads it.
+    site_json: Value,
+    /// Absolute URL of the tree's root, ending in `/`.
+    base_url: String,
+    threads: usize,
+    /// Converts each article as it is written (the 繁體 tree).
+    convert: Option<&'a Traditional>,
+    /// Whether the 繁體 tree's sitemaps go into this tree's sitemap index.
+    with_traditional_sitemaps: bool,
+}
+
+impl Tree<'_> {
+    fn simplified(options: &Options, with_traditional: bool) -> Tree<'static> {
+        Tree {
+            site: options.site.clone(),
+            site_json: options.site_json.clone(),
+            base_url: options.base_url.clone(),
+            threads: options.threads,
+            convert: None,
+            with_traditional_sitemaps: with_traditional,
+        }
+    }
+
+    fn traditional<'a>(options: &Options, convert: &'a Traditional) -> Result<Tree<'a>, Vec<InputError>> {
+        let site_json = convert.site_json(&options.site_json);
+        let text = serde_json::to_string(&site_json).expect("JSON values serialize");
+        let site = SiteConfig::parse(&text)
+            .map_err(|detail| vec![InputError { file: format!("{}/site.json", traditional::FOLDER), detail }])?;
+        Ok(Tree {
+            site,
+            site_json,
+            base_url: format!("{}{}/", options.base_url, traditional::FOLDER),
+            threads: options.threads,
+            convert: Some(convert),
+            with_traditional_sitemaps: false,
+        })
+    }
 }
 
 /// The articles newest first, with the look-ups the pages need: the
@@ -108,8 +151,7 @@ pub fn build(options: &Options) -> Result<Report, Vec<InputError>> {
     ));
     let _ = std::fs::remove_dir_all(&staging);
     std::fs::create_dir_all(&staging).map_err(io)?;
-    let result =
-        copy_app(options, &staging).and_then(|template| write_all(&plan, options, &staging, template.as_deref()));
+    let result = copy_app(options, &staging).and_then(|template| write_trees(&plan, options, &staging, template));
     match result {
         Ok(report) => {
             swap_in(&staging, &options.out).map_err(io)?;
@@ -120,6 +162,32 @@ pub fn build(options: &Options) -> Result<Report, Vec<InputError>> {
             Err(errors)
         }
     }
+}
+
+/// The site, and its 繁體 copy under `zh-hant/` when site.json asks for one.
+fn write_trees(
+    plan: &Plan,
+    options: &Options,
+    root: &Path,
+    template: Option<String>,
+) -> Result<Report, Vec<InputError>> {
+    let Some(convert) = Traditional::new(&options.site) else {
+        return write_all(plan, &Tree::simplified(options, false), root, template.as_deref());
+    };
+    let (simplified, converted) =
+        template.map(|template| convert.templates(&template, &page::base_path(&template))).unzip();
+    let mut report = write_all(plan, &Tree::simplified(options, true), root, simplified.as_deref())?;
+    let tree = Tree::traditional(options, &convert)?;
+    let entries = plan.items().iter().map(|entry| {
+        let mut entry = entry.clone();
+        convert.article(&mut entry.article);
+        entry
+    });
+    let hant_root = root.join(traditional::FOLDER);
+    copy_static(options, &hant_root)?;
+    let hant = write_all(&Plan::new(entries.collect(), &tree.site), &tree, &hant_root, converted.as_deref())?;
+    report.files += hant.files;
+    Ok(report)
 }
 
 /// Replaces `out` with `staging`, keeping the old tree until the new one is in place.
@@ -145,31 +213,49 @@ fn swap_in(staging: &Path, out: &Path) -> std::io::Result<()> {
 /// trunk wrote it), else index.html.
 fn copy_app(options: &Options, root: &Path) -> Result<Option<String>, Vec<InputError>> {
     let Some(app) = &options.app_dir else { return Ok(None) };
+    copy_files(app, root, |relative| !matches!(relative.to_str(), Some("feed.json" | "site.json")))?;
+    let page = [app.join("app.html"), app.join("index.html")]
+        .into_iter()
+        .find(|p| p.is_file())
+        .unwrap_or_else(|| app.join("app.html"));
+    let template = std::fs::read_to_string(&page).map_err(|e| {
+        vec![InputError { file: page.display().to_string(), detail: format!("复制应用文件失败：{e}") }]
+    })?;
+    Ok(Some(page::allow_images(&template, &options.site)))
+}
+
+/// The app's static files (images; not its bundle, which its pages link by
+/// absolute paths) into the 繁體 tree, where relative links look for them.
+fn copy_static(options: &Options, hant_root: &Path) -> Result<(), Vec<InputError>> {
+    let Some(app) = &options.app_dir else { return Ok(()) };
+    copy_files(app, hant_root, |relative| {
+        !matches!(relative.extension().and_then(|e| e.to_str()), Some("js" | "wasm" | "css" | "html" | "json"))
+    })
+}
+
+/// `app`'s files that `wanted` (given the path under `app`) accepts, into
+/// `root`; not its archive folders.
+fn copy_files(app: &Path, root: &Path, wanted: impl Fn(&Path) -> bool) -> Result<(), Vec<InputError>> {
     let fail = |path: &Path, e: std::io::Error| {
         vec![InputError { file: path.display().to_string(), detail: format!("复制应用文件失败：{e}") }]
     };
-    let mut pending = vec![app.clone()];
+    let mut pending = vec![app.to_path_buf()];
     while let Some(folder) = pending.pop() {
         for entry in std::fs::read_dir(&folder).map_err(|e| fail(&folder, e))? {
             let path = entry.map_err(|e| fail(&folder, e))?.path();
             let relative = path.strip_prefix(app).expect("under the app folder");
             if path.is_dir() {
-                if !matches!(relative.to_str(), Some("feeds" | "articles" | "article")) {
+                if !matches!(relative.to_str(), Some("feeds" | "articles" | "article" | traditional::FOLDER)) {
                     pending.push(path);
                 }
-            } else if !matches!(relative.to_str(), Some("feed.json" | "site.json")) {
+            } else if wanted(relative) {
                 let target = root.join(relative);
                 std::fs::create_dir_all(target.parent().expect("a parent")).map_err(|e| fail(&target, e))?;
                 std::fs::copy(&path, &target).map_err(|e| fail(&path, e))?;
             }
         }
     }
-    let page = [app.join("app.html"), app.join("index.html")]
-        .into_iter()
-        .find(|p| p.is_file())
-        .unwrap_or_else(|| app.join("app.html"));
-    let template = std::fs::read_to_string(&page).map_err(|e| fail(&page, e))?;
-    Ok(Some(page::allow_images(&template, &options.site)))
+    Ok(())
 }
 
 /// Pre-rendered pages: the release app's page and the app's components.
@@ -197,15 +283,15 @@ impl Writer<'_> {
     }
 }
 
-fn write_all(plan: &Plan, options: &Options, root: &Path, template: Option<&str>) -> Result<Report, Vec<InputError>> {
-    let site = &options.site;
+fn write_all(plan: &Plan, tree: &Tree, root: &Path, template: Option<&str>) -> Result<Report, Vec<InputError>> {
+    let site = &tree.site;
     let mut out = Writer { root, files: 0 };
     let archive = Archive {
         page_size: site.page_size,
         total: plan.items().len(),
         categories: site.categories.iter().map(|c| (c.slug.clone(), plan.category_positions(&c.slug).len())).collect(),
     };
-    let home = home_feed(plan, options, &archive);
+    let home = home_feed(plan, tree, &archive);
     out.json("feed.json", &home)?;
     let pages = template.map(|template| {
         // Pre-rendered from the home feed the app will read, so the two show the same.
@@ -214,7 +300,13 @@ fn write_all(plan: &Plan, options: &Options, root: &Path, template: Option<&str>
         let front = Arc::new(FeedIndex::new(parsed.feed.items, site));
         Pages {
             template,
-            prerender: Prerender::new(Arc::new(site.clone()), front, &page::base_path(template), &options.base_url),
+            prerender: Prerender::new(
+                Arc::new(site.clone()),
+                front,
+                &page::base_path(template),
+                &tree.base_url,
+                page::other_script(template),
+            ),
         }
     });
     if let Some(pages) = &pages {
@@ -222,16 +314,16 @@ fn write_all(plan: &Plan, options: &Options, root: &Path, template: Option<&str>
         // The plain app, which hosts answer every other deep link with.
         out.file("app.html", pages.template.as_bytes())?;
     }
-    let mut site_json = options.site_json.clone();
+    let mut site_json = tree.site_json.clone();
     site_json["feed"] = "feed.json".into();
     out.json("site.json", &site_json)?;
-    write_category_pages(plan, options, &mut out, pages.as_ref())?;
-    write_sitemaps(plan, options, &mut out, &archive, pages.as_ref())?;
+    write_category_pages(plan, tree, &mut out, pages.as_ref())?;
+    write_sitemaps(plan, tree, &mut out, &archive, pages.as_ref())?;
 
     // One JSON file and one pre-rendered page per article, in parallel.
     let indices: Vec<usize> = (0..plan.items().len()).collect();
     let results =
-        crate::in_parallel(&indices, options.threads, |part| write_articles(plan, options, root, pages.as_ref(), part));
+        crate::in_parallel(&indices, tree.threads, |part| write_articles(plan, tree, root, pages.as_ref(), part));
     let mut errors = Vec::new();
     for result in results {
         match result {
@@ -247,8 +339,8 @@ fn write_all(plan: &Plan, options: &Options, root: &Path, template: Option<&str>
 }
 
 /// The home feed: newest, headlines, each category's block, and the archive map.
-fn home_feed(plan: &Plan, options: &Options, archive: &Archive) -> Value {
-    let (site, base) = (&options.site, options.base_url.as_str());
+fn home_feed(plan: &Plan, tree: &Tree, archive: &Archive) -> Value {
+    let (site, base) = (&tree.site, tree.base_url.as_str());
     let mut home: Vec<usize> = (0..plan.items().len().min(HOME_LATEST)).collect();
     home.extend((0..plan.items().len()).filter(|&i| plan.items()[i].article.headline).take(HEADLINES));
     for category in &site.categories {
@@ -269,11 +361,11 @@ fn home_feed(plan: &Plan, options: &Options, archive: &Archive) -> Value {
 /// Each category's page files, chained with next_url, and its page 1 pre-rendered.
 fn write_category_pages(
     plan: &Plan,
-    options: &Options,
+    tree: &Tree,
     out: &mut Writer,
     pages: Option<&Pages>,
 ) -> Result<(), Vec<InputError>> {
-    let (site, base) = (&options.site, options.base_url.as_str());
+    let (site, base) = (&tree.site, tree.base_url.as_str());
     for category in &site.categories {
         let list = plan.category_positions(&category.slug);
         let total = paging::total_pages(list.len(), site.page_size);
@@ -306,12 +398,12 @@ fn write_category_pages(
 /// data and page.
 fn write_sitemaps(
     plan: &Plan,
-    options: &Options,
+    tree: &Tree,
     out: &mut Writer,
     archive: &Archive,
     pages: Option<&Pages>,
 ) -> Result<(), Vec<InputError>> {
-    let (site, base) = (&options.site, options.base_url.as_str());
+    let (site, base) = (&tree.site, tree.base_url.as_str());
     let offset = site.offset_minutes();
     if let Some(pages) = pages {
         let counts = site.categories.iter().map(|c| archive.count(&c.slug).unwrap_or(0)).collect();
@@ -337,6 +429,9 @@ fn write_sitemaps(
         xml.push_str("</urlset>\n");
         out.file(&name, xml.as_bytes())?;
         index.push_str(&format!("<sitemap><loc>{base}{name}</loc></sitemap>\n"));
+        if tree.with_traditional_sitemaps {
+            index.push_str(&format!("<sitemap><loc>{base}{}/{name}</loc></sitemap>\n", traditional::FOLDER));
+        }
     }
     index.push_str("</sitemapindex>\n");
     out.file("sitemap.xml", index.as_bytes())?;
@@ -354,13 +449,13 @@ fn write_sitemaps(
 
 fn write_articles(
     plan: &Plan,
-    options: &Options,
+    tree: &Tree,
     root: &Path,
     pages: Option<&Pages>,
     indices: &[usize],
 ) -> Result<usize, Vec<InputError>> {
-    let site = &options.site;
-    let base = options.base_url.as_str();
+    let site = &tree.site;
+    let base = tree.base_url.as_str();
     let mut out = Writer { root, files: 0 };
     let mut errors = Vec::new();
     for &index in indices {
@@ -373,6 +468,9 @@ fn write_articles(
             }
         };
         article.category = entry.article.category.clone();
+        if let Some(convert) = tree.convert {
+            convert.article(&mut article);
+        }
         let (related, previous, next) = plan.surroundings(&entry.article.id, site.related_count).unwrap_or_default();
         let view = ArticleView { article, related, previous, next };
         let written =

@@ -186,7 +186,7 @@ pub fn generate(out: &Path, count: usize, seed: u64) -> std::io::Result<()> {
     let categories: Vec<String> =
         CATEGORIES.iter().map(|(slug, name)| format!("{{\"slug\":\"{slug}\",\"name\":\"{name}\"}}")).collect();
     let site = format!(
-        r#"{{"name":"合成档案测试站","logo":"images/logo.svg","description":"用于测试和基准的合成新闻档案","feed":"feed.json","timezone":"+08:00","categories":[{}],"side_blocks":["mtjj","cyfz","shsy"],"page_size":20,"block_size":6,"related_count":6,"disclaimer":["合成内容，仅用于测试。"],"share":["wechat","weibo","copy"],"footer":{{"site_code":"0000000000","copyright":"测试站点","badge":{{"image":"images/badge.svg"}}}},"mourning":{{"dates":["2020-04-04"]}}}}"#,
+        r#"{{"name":"合成档案测试站","logo":"images/logo.svg","description":"用于测试和基准的合成新闻档案","feed":"feed.json","timezone":"+08:00","categories":[{}],"side_blocks":["mtjj","cyfz","shsy"],"page_size":20,"block_size":6,"related_count":6,"disclaimer":["合成内容，仅用于测试。"],"share":["wechat","weibo","copy"],"footer":{{"site_code":"0000000000","copyright":"测试站点","badge":{{"image":"images/badge.svg"}}}},"mourning":{{"dates":["2020-04-04"]}},"traditional":{{"keep":["测试站点"]}}}}"#,
         categories.join(",")
     );
     std::fs::write(out.join("site.json"), site)

@@ -6,6 +6,7 @@ pub mod build;
 pub mod generate;
 pub mod input;
 pub mod page;
+pub mod traditional;
 
 /// `work` on `items` split into `threads` contiguous parts, each on its own
 /// thread; the results in the parts' order.

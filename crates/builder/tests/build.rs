@@ -163,7 +163,7 @@ fn crawler_pages_carry_the_article_and_its_meta_tags() {
     }
     // The app's own components: header, breadcrumb, article, footer, with the app's links under <base href>.
     assert!(page.contains("<meta name=\"author\" content=\"记者"));
-    assert!(page.contains("<div id=\"prerender\" data-path=\"/news/article/n000000\"><header class=\"site-header\">"));
+    assert!(page.contains("<div id=\"prerender\" data-path=\"/news/article/n000000\" data-mourning-days=\"2020-04-04\" data-utc-offset=\"480\"><header class=\"site-header\">"));
     assert!(page.contains("<li><a href=\"/news/category/kfqdt\">开发区动态</a></li></ol></nav><article aria-labelledby=\"article-title\" class=\"article\">"));
     assert!(page.contains(&format!("<h1 id=\"article-title\">{title}</h1>")));
     for part in [
@@ -264,7 +264,7 @@ fn home_and_category_pages_are_pre_rendered_and_deep_links_get_the_plain_app() {
 
     let home = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(home.contains("<title>合成档案测试站</title>"));
-    assert!(home.contains("<div id=\"prerender\" data-path=\"/news/\"><header class=\"site-header\">"));
+    assert!(home.contains("<div id=\"prerender\" data-path=\"/news/\" data-mourning-days=\"2020-04-04\" data-utc-offset=\"480\"><header class=\"site-header\">"));
     assert!(home.contains("<li><a href=\"/news/\" aria-current=\"page\">首页</a></li>"));
     assert!(home.contains("<main id=\"main\" tabindex=\"-1\"><h1 class=\"visually-hidden\">合成档案测试站首页</h1>"));
     let site = read(&out.join("site.json"));
@@ -283,7 +283,7 @@ fn home_and_category_pages_are_pre_rendered_and_deep_links_get_the_plain_app() {
     let first_page = &read(&out.join("feeds/kfqdt/1.json"))["items"];
     let category = std::fs::read_to_string(out.join("category/kfqdt/index.html")).unwrap();
     assert!(category.contains("<title>开发区动态 - 合成档案测试站</title>"));
-    assert!(category.contains("<div id=\"prerender\" data-path=\"/news/category/kfqdt\">"));
+    assert!(category.contains("<div id=\"prerender\" data-path=\"/news/category/kfqdt\" data-mourning-days"));
     assert!(category.contains("<li><a href=\"/news/category/kfqdt\" aria-current=\"page\">开发区动态</a></li>"));
     assert!(category.contains("<section class=\"category-page\"><h1>开发区动态</h1><ul class=\"article-list\">"));
     for item in first_page.as_array().unwrap() {
@@ -301,14 +301,16 @@ fn home_and_category_pages_are_pre_rendered_and_deep_links_get_the_plain_app() {
 
     let sitemap = std::fs::read_to_string(out.join("sitemap/index.html")).unwrap();
     assert!(sitemap.contains("<title>网站地图 - 合成档案测试站</title>"));
-    assert!(sitemap.contains("<div id=\"prerender\" data-path=\"/news/sitemap\">"));
+    assert!(sitemap.contains("<div id=\"prerender\" data-path=\"/news/sitemap\" data-mourning-days"));
     for category in read(&out.join("sitemap.json"))["categories"].as_array().unwrap() {
         let (name, count) = (category["name"].as_str().unwrap(), category["count"].as_u64().unwrap());
         assert!(sitemap.contains(&format!(">{name}</a><span class=\"sitemap-count\">共 {count} 篇，")), "{name}");
     }
 
+    // The app's page, marked with where its 繁體 copy is.
     let plain = std::fs::read_to_string(out.join("app.html")).unwrap();
-    assert_eq!(plain, std::fs::read_to_string(app.join("index.html")).unwrap());
+    let marks = " data-script=\"hans\" data-other-script=\"/news/zh-hant/\"";
+    assert_eq!(plain.replacen(marks, "", 1), std::fs::read_to_string(app.join("index.html")).unwrap());
 }
 
 #[test]
@@ -409,4 +411,60 @@ fn two_builds_of_the_same_input_are_byte_identical() {
     for (path, bytes) in &a {
         assert!(bytes == &b[path], "{path} differs between two builds");
     }
+}
+
+#[test]
+fn the_traditional_tree_is_the_same_site_converted() {
+    let (_dir, _app, out) = site_with_app();
+    let hant = out.join("zh-hant");
+    let site = read(&hant.join("site.json"));
+    assert_eq!(site["name"], "合成檔案測試站");
+    assert_eq!(site["categories"][0], serde_json::json!({"slug": "kfqdt", "name": "開發區動態"}));
+    assert_eq!(site["footer"]["copyright"], "测试站点", "kept as written");
+    let plain = &read(&out.join("articles/n000000.json"))["items"][0];
+    let converted = &read(&hant.join("articles/n000000.json"))["items"][0];
+    assert_eq!(converted["id"], plain["id"]);
+    assert_eq!(converted["_portal"]["category"], plain["_portal"]["category"]);
+    let source =
+        portal_core::site::SiteConfig::parse(&std::fs::read_to_string(out.join("site.json")).unwrap()).unwrap();
+    let convert = portal_build::traditional::Traditional::new(&source).unwrap();
+    assert_eq!(converted["title"].as_str().unwrap(), convert.text(plain["title"].as_str().unwrap()));
+    assert!(plain["content_html"].as_str().unwrap().contains("会议"));
+    assert!(converted["content_html"].as_str().unwrap().contains("會議"));
+    let ids = |item: &serde_json::Value, key: &str| -> Vec<serde_json::Value> {
+        item["_portal"][key].as_array().unwrap().iter().map(|r| r["id"].clone()).collect()
+    };
+    assert_eq!(ids(converted, "related_items"), ids(plain, "related_items"), "the same 相关阅读");
+    assert_eq!(converted["_portal"]["next"]["id"], plain["_portal"]["next"]["id"]);
+    assert_eq!(
+        read(&hant.join("feed.json"))["items"].as_array().unwrap().len(),
+        read(&out.join("feed.json"))["items"].as_array().unwrap().len()
+    );
+
+    let page = std::fs::read_to_string(hant.join("article/n000000/index.html")).unwrap();
+    for part in [
+        "<html data-script=\"hant\" data-other-script=\"/news/\" lang=\"zh-Hant\">",
+        "<base href=\"/news/zh-hant/\">",
+        "<link rel=\"canonical\" href=\"https://example.gov.cn/news/zh-hant/article/n000000\">",
+        "<span>合成檔案測試站</span>",
+        "<a href=\"/news/article/n000000\" rel=\"external\" lang=\"zh-CN\" aria-label=\"简体中文版\" class=\"script-switch\">简</a>",
+        "url=https%3A%2F%2Fexample.gov.cn%2Fnews%2Fzh-hant%2Farticle%2Fn000000",
+    ] {
+        assert!(page.contains(part), "missing {part}");
+    }
+    assert!(page.contains(converted["title"].as_str().unwrap()));
+    let simplified = std::fs::read_to_string(out.join("article/n000000/index.html")).unwrap();
+    assert!(simplified.contains("<html data-script=\"hans\" data-other-script=\"/news/zh-hant/\" lang=\"zh-CN\">"));
+    assert!(simplified.contains("<a href=\"/news/zh-hant/article/n000000\" rel=\"external\" lang=\"zh-Hant\" aria-label=\"繁體中文版\" class=\"script-switch\">繁</a>"));
+    assert!(std::fs::read_to_string(hant.join("category/kfqdt/index.html")).unwrap().contains("<h1>開發區動態</h1>"));
+    assert!(std::fs::read_to_string(hant.join("sitemap/index.html")).unwrap().contains(">開發區動態</a>"));
+
+    // Its images beside it, the bundle not copied twice.
+    assert!(hant.join("images/logo.svg").exists());
+    assert!(!hant.join("portal-0123456789abcdef_bg.wasm").exists());
+    let index = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(index.contains("<loc>https://example.gov.cn/news/zh-hant/sitemap-1.xml</loc>"));
+    assert!(std::fs::read_to_string(hant.join("sitemap-1.xml"))
+        .unwrap()
+        .contains("<loc>https://example.gov.cn/news/zh-hant/article/n000000</loc>"));
 }
