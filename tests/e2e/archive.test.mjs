@@ -163,7 +163,7 @@ test('pointing at an article link fetches its file before the click', async () =
 
 test('the home page is pre-rendered from the home feed and handed over to the app', async () => {
   const html = await (await fetch(env.server.url)).text();
-  assert.match(html, /<div id="prerender" data-path="\/">/);
+  assert.match(html, /<div id="prerender" data-path="\/"[ >]/);
   const listed = (page) => page.locator('.home-blocks .article-list a').evaluateAll((a) => a.map((l) => [l.textContent, l.getAttribute('href')]));
 
   const noScript = await env.browser.newContext({ javaScriptEnabled: false });
@@ -273,10 +273,10 @@ function markup(page, selector) {
   }, [selector, 'https://example.gov.cn']);
 }
 
-test('pre-rendered pages are the markup the app renders: home, a category, three articles', async () => {
+test('pre-rendered pages are the markup the app renders: home, a category, three articles, and in 繁體', async () => {
   const withPhotos = read('articles/n000000.json').items[0];
   assert.ok(withPhotos._portal.kicker && withPhotos._portal.subtitle && withPhotos.authors.length && withPhotos.content_html.includes('<figure>'));
-  for (const path of ['', 'category/cyfz', 'article/n000000', 'article/n000001', 'article/n002998']) {
+  for (const path of ['', 'category/cyfz', 'article/n000000', 'article/n000001', 'article/n002998', 'zh-hant/', 'zh-hant/article/n000000']) {
     const before = await session({ contextOptions: { bypassCSP: true } });
     await before.context.route('**/boot.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
     await before.page.goto(env.server.url + path);

@@ -113,6 +113,20 @@ for (const [mode, dist] of Object.entries(MODES)) {
       await session.context.close();
     });
 
+    test('axe-core: no violations on a mourning day, in 适老化 mode too', async () => {
+      for (const elder of [false, true]) {
+        const session = await openPage(env.browser, { contextOptions: { bypassCSP: true } });
+        await session.context.clock.setFixedTime(new Date(`${site.mourning.dates[0]}T12:00:00+08:00`));
+        if (elder) await session.context.addInitScript(() => localStorage.setItem('portal.elder-mode', 'on'));
+        await session.page.goto(`${env[mode].url}sitemap`);
+        await session.page.waitForFunction(() => document.documentElement.dataset.mourning === 'on');
+        await ready(session.page);
+        await session.page.locator('#prerender').waitFor({ state: 'detached' });
+        assert.deepEqual(await axe(session.page), [], elder ? '适老化' : 'normal');
+        await session.context.close();
+      }
+    });
+
     if (mode === 'archive') {
       test('a pre-rendered page greys itself on a mourning day, before the app starts', async () => {
         for (const [time, expected] of [[`${site.mourning.dates[0]}T12:00:00+08:00`, 'on'], [`${site.mourning.dates[0]}T23:59:59-08:00`, undefined]]) {
@@ -207,4 +221,85 @@ test('photos load from the image hosts site.json lists, and from no other', asyn
     await Promise.all([server.close(), allowed.close(), other.close()]);
     rmSync(work, { recursive: true, force: true });
   }
+});
+
+describe('繁體 version (archive)', () => {
+  const hant = (file) => JSON.parse(readFileSync(join(ROOT, 'dist-archive', 'zh-hant', file), 'utf8'));
+
+  test('a cold deep link into zh-hant/ shows the converted article, and the app takes over there', async () => {
+    const article = hant('articles/n000001.json').items[0];
+    const { page, problems, context } = await openPage(env.browser);
+    const fetched = [];
+    page.on('request', (r) => { if (r.url().endsWith('.json')) fetched.push(new URL(r.url()).pathname); });
+    await page.goto(`${env.archive.url}zh-hant/article/n000001`);
+    await ready(page);
+    await page.locator('#prerender').waitFor({ state: 'detached' });
+    assert.equal(await page.locator('body > main h1').textContent(), article.title);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hant');
+    assert.deepEqual(fetched.sort(), ['/zh-hant/articles/n000001.json', '/zh-hant/feed.json', '/zh-hant/site.json']);
+    assert.equal(await page.locator('body > header .site-name span').textContent(), '合成檔案測試站');
+    // The app's own words are 繁體 too.
+    const text = (selector) => page.locator(selector).first().innerText();
+    assert.equal(await text('body > main .breadcrumb-label'), '當前位置：');
+    assert.equal(await text('body > main #related-heading'), '相關閱讀');
+    assert.equal(await text('body > main #share-heading'), '分享到：');
+    assert.equal(await text('body > main #disclaimer-heading'), '免責聲明');
+    assert.match(await text('body > main .font-size-switch'), /^【字體：/);
+    assert.equal(await text('body > header .site-nav a'), '首頁');
+    assert.equal(await text('body > header .elder-toggle'), '適老化模式');
+    assert.equal(await text('body > footer .footer-links a'), '網站地圖');
+    assert.equal(await text('body > footer a.error-report'), '我爲政府網站找錯');
+    const simplified = page.locator('body > header a.script-switch');
+    assert.equal(await simplified.textContent(), '简');
+    const box = await simplified.boundingBox();
+    assert.ok(box.width >= 44 && box.height >= 44, `the 简 link is ${box.width}×${box.height}`);
+    assert.equal(await simplified.getAttribute('href'), '/article/n000001');
+    // In-app navigation stays in the tree.
+    await page.locator('body > header .site-nav a', { hasText: '開發區動態' }).click();
+    await page.locator('body > main h1', { hasText: '開發區動態' }).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/zh-hant/category/kfqdt');
+    assert.equal(await simplified.getAttribute('href'), '/category/kfqdt');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('简/繁 switches the page and is remembered on the next visit', async () => {
+    const { page, problems, context } = await openPage(env.browser);
+    await page.goto(`${env.archive.url}article/n000002`);
+    await ready(page);
+    await page.locator('body > header a.script-switch', { hasText: '繁' }).click();
+    await page.waitForURL(/\/zh-hant\/article\/n000002$/);
+    await ready(page);
+    assert.equal(await page.locator('body > main h1').textContent(), hant('articles/n000002.json').items[0].title);
+    // Next visit, by a link to the Simplified page: the reader's choice holds.
+    await page.goto(`${env.archive.url}category/cyfz`);
+    await page.waitForURL(/\/zh-hant\/category\/cyfz$/);
+    await ready(page);
+    await page.locator('body > header a.script-switch', { hasText: '简' }).click();
+    await page.waitForURL((url) => url.pathname === '/category/cyfz');
+    await page.goto(`${env.archive.url}article/n000003`);
+    await ready(page);
+    assert.equal(new URL(page.url()).pathname, '/article/n000003', 'back to 简体 stays there');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  for (const elder of [false, true]) {
+    test(`axe-core: no violations on a 繁體 article${elder ? ' in 适老化 mode' : ''}`, async () => {
+      const { page, context } = await openPage(env.browser, { contextOptions: { bypassCSP: true } });
+      if (elder) await context.addInitScript(() => localStorage.setItem('portal.elder-mode', 'on'));
+      await page.goto(`${env.archive.url}zh-hant/article/n000001`);
+      await ready(page);
+      await page.locator('#prerender').waitFor({ state: 'detached' });
+      assert.deepEqual(await axe(page), []);
+      await context.close();
+    });
+  }
+});
+
+test('a single feed has no 繁體 copy, so no 简/繁 switch', async () => {
+  const { page, problems, context } = await open('feed', 'article/a1003');
+  assert.equal(await page.locator('a.script-switch').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
 });

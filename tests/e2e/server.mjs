@@ -1,7 +1,9 @@
 // A static server like a CDN with an SPA rewrite: files from `root` under
 // `prefix`; for extension-less paths (deep links) the folder's index.html if
-// there is one, else the site's app.html (index.html for a tree without
-// one, or when `fallback` says so); 404 for missing files. Brotli when
+// there is one, else the nearest app.html above it (a tree in a folder,
+// such as zh-hant/, answers its own deep links), else the site's
+// index.html (or what `fallback` names instead of app.html); 404 for
+// missing files. Brotli when
 // asked, as CDNs do.
 //   node tests/e2e/server.mjs dist 8080 [/news/]
 import { createServer } from 'node:http';
@@ -33,6 +35,16 @@ async function isFile(path) {
   }
 }
 
+/** The `fallback` page in the nearest folder above `path`, else index.html. */
+async function appFor(root, path, fallback) {
+  const folders = path.split('/').filter(Boolean).slice(0, -1);
+  for (let depth = folders.length; depth >= 0; depth--) {
+    const candidate = join(root, ...folders.slice(0, depth), fallback);
+    if (await isFile(candidate)) return candidate;
+  }
+  return join(root, 'index.html');
+}
+
 export async function startServer({ root, prefix = '/', port = 0, brotli = false, fallback = 'app.html' }) {
   root = resolve(root);
   prefix = prefix.endsWith('/') ? prefix : `${prefix}/`;
@@ -56,7 +68,7 @@ export async function startServer({ root, prefix = '/', port = 0, brotli = false
         // A pre-rendered page at the route's path (an archive's crawler page).
         file = join(file, 'index.html');
       } else if (extname(path) === '') {
-        file = (await isFile(join(root, fallback))) ? join(root, fallback) : join(root, 'index.html');
+        file = await appFor(root, path, fallback);
       } else {
         response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404 Not Found');
         return;
