@@ -59,6 +59,16 @@ where
     }
 }
 
+/// A route with no file of its own: `page` renders from the site and its
+/// catalogue (home, 网站地图).
+pub fn site_route<V, P>(page: P) -> impl IntoView
+where
+    V: IntoView + 'static,
+    P: Fn(Arc<Portal>) -> V + Send + Sync + 'static,
+{
+    route("页面", |_| async { Ok(()) }, move |portal, ()| page(portal))
+}
+
 /// A grey outline of a page, announced as busy.
 #[component]
 pub fn Loading() -> impl IntoView {

@@ -2,7 +2,7 @@
 
 use crate::components::article_list::{links, ArticleList};
 use crate::components::page_meta::PageMeta;
-use crate::components::portal_gate::route;
+use crate::components::portal_gate::site_route;
 use crate::components::side_blocks::CategoryBlock;
 use crate::data::PortalLoader;
 use crate::ui::{t, tf};
@@ -15,17 +15,13 @@ use std::sync::Arc;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let paths = expect_context::<PortalLoader>().paths;
-    route(
-        "页面",
-        |_| async { Ok(()) },
-        move |portal, ()| {
-            let site = portal.site.clone();
-            view! {
-                <PageMeta title="" description=site.description.clone().unwrap_or_else(|| site.name.clone()) site_name=site.name.clone()/>
-                <HomeContent site front=portal.catalogue.front().clone() paths=paths.clone()/>
-            }
-        },
-    )
+    site_route(move |portal| {
+        let site = portal.site.clone();
+        view! {
+            <PageMeta title="" description=site.description.clone().unwrap_or_else(|| site.name.clone()) site_name=site.name.clone()/>
+            <HomeContent site front=portal.catalogue.front().clone() paths=paths.clone()/>
+        }
+    })
 }
 
 #[component]

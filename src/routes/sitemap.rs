@@ -3,7 +3,7 @@
 
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::page_meta::PageMeta;
-use crate::components::portal_gate::route;
+use crate::components::portal_gate::site_route;
 use crate::data::PortalLoader;
 use crate::ui::{t, tf};
 use leptos::prelude::*;
@@ -15,18 +15,14 @@ use std::sync::Arc;
 #[component]
 pub fn SitemapPage() -> impl IntoView {
     let paths = expect_context::<PortalLoader>().paths;
-    route(
-        "页面",
-        |_| async { Ok(()) },
-        move |portal, ()| {
-            let site = portal.site.clone();
-            let counts = site.categories.iter().map(|c| portal.catalogue.count(&c.slug)).collect();
-            view! {
-                <PageMeta title=t("网站地图") description=tf("{}网站地图：全部栏目及文章数", &[&site.name]) site_name=site.name.clone()/>
-                <SitemapContent site counts paths=paths.clone()/>
-            }
-        },
-    )
+    site_route(move |portal| {
+        let site = portal.site.clone();
+        let counts = site.categories.iter().map(|c| portal.catalogue.count(&c.slug)).collect();
+        view! {
+            <PageMeta title=t("网站地图") description=tf("{}网站地图：全部栏目及文章数", &[&site.name]) site_name=site.name.clone()/>
+            <SitemapContent site counts paths=paths.clone()/>
+        }
+    })
 }
 
 /// `counts[i]` is the number of articles in `site.categories[i]`.
