@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Archive benchmark (on demand, not part of the tests):
 #  1. portal-build on 100,000 generated articles: wall time and peak memory
-#     (targets: under 20 s, under 1 GiB on a 2-core machine);
+#     (targets: under 20 s, under 1 GiB on a 2-core machine), with its
+#     繁體 tree and without it;
 #  2. cold load of one article page from a 100-article tree and from the
 #     100,000-article tree, alternated in one run: bytes fetched must be
 #     equal and the time ratio at most 1.1.
@@ -31,7 +32,15 @@ fi
 echo "== portal-build on 100,000 articles (2 threads)"
 /usr/bin/time -f 'wall %e s (CPU: user %U s, system %S s), peak memory %M KiB' $tool build --site "$work/src-100k/site.json" --articles "$work/src-100k/articles" \
   --app dist --base-url https://example.gov.cn/ --out "$work/site-100k" --threads 2
-du -sh "$work/site-100k"
+du -sh "$work/site-100k" "$work/site-100k/zh-hant"
+# What the 繁體 tree costs: the same site without it, in the same run.
+node -e 'const f=process.argv[1],fs=require("fs");const s=JSON.parse(fs.readFileSync(f));delete s.traditional;fs.writeFileSync(process.argv[2],JSON.stringify(s))' \
+  "$work/src-100k/site.json" "$work/site-simplified-only.json"
+sync && sleep 5
+echo "== portal-build on 100,000 articles without the 繁體 tree (2 threads)"
+/usr/bin/time -f 'wall %e s (CPU: user %U s, system %S s), peak memory %M KiB' $tool build --site "$work/site-simplified-only.json" --articles "$work/src-100k/articles" \
+  --app dist --base-url https://example.gov.cn/ --out "$work/site-100k-simplified" --threads 2
+du -sh "$work/site-100k-simplified" && rm -rf "$work/site-100k-simplified"
 $tool build --site "$work/src-100/site.json" --articles "$work/src-100/articles" --app dist --base-url https://example.gov.cn/ --out "$work/site-100" >/dev/null
 echo "== cold load of one article page: 100 vs 100,000 articles"
 node bench/archive-load.mjs "$work/site-100" "$work/site-100k"
