@@ -10,7 +10,9 @@
 // deep link (dist/ alone, index.html fallback, no pre-rendered page). Then headless Chromium with Lighthouse's mobile slow-4G profile
 // (150 ms RTT, 1.6 Mbps down, 750 kbps up, CPU x4, cold cache) loads each
 // pair alternately and prints medians and ratios: title and first text
-// visible, LCP, bytes by type, and in-app navigation time.
+// visible, interactive (the app's own page rendered: a pre-rendered page
+// handed over, share bar and font switch live), LCP, bytes by type, data
+// files fetched more than once, and in-app navigation time.
 import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, ROOT } from '../tests/e2e/helpers.mjs';
@@ -71,7 +73,11 @@ async function coldLoad(url, p, navigate) {
       const visible = (sel) => { const e = document.querySelector(sel); return e && e.textContent.trim() && e.getBoundingClientRect().height > 0; };
       if (!window.__marks.title && visible(title)) window.__marks.title = performance.now();
       if (!window.__marks.text && visible(text)) window.__marks.text = performance.now();
-      if (!(window.__marks.title && window.__marks.text)) requestAnimationFrame(check);
+      // The app's own page: its heading in <body>'s <main>, nothing pre-rendered left.
+      if (!window.__marks.interactive && !document.getElementById('prerender') && document.querySelector('body > main#main h1')) {
+        window.__marks.interactive = performance.now();
+      }
+      if (!(window.__marks.title && window.__marks.text && window.__marks.interactive)) requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
   }, { title: p.title, text: p.text });
@@ -83,12 +89,17 @@ async function coldLoad(url, p, navigate) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   const bytes = {};
   const urls = new Map();
-  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+  const requested = new Map();
+  cdp.on('Network.requestWillBeSent', (e) => {
+    urls.set(e.requestId, e.request.url);
+    requested.set(e.request.url, (requested.get(e.request.url) ?? 0) + 1);
+  });
   cdp.on('Network.loadingFinished', (e) => { const k = kind(urls.get(e.requestId)); bytes[k] = (bytes[k] ?? 0) + e.encodedDataLength; });
   await page.goto(url);
-  await page.waitForFunction(() => window.__marks.title && window.__marks.text, null, { timeout: 60000 });
+  await page.waitForFunction(() => window.__marks.title && window.__marks.text && window.__marks.interactive, null, { timeout: 60000 });
   await page.waitForTimeout(1500);
   const marks = await page.evaluate(() => window.__marks);
+  const twice = [...requested].filter(([url, n]) => url.endsWith('.json') && n > 1).map(([url]) => new URL(url).pathname);
   let navigation, pointed;
   if (navigate) {
     // Click to new title visible, for the first and second link: the first
@@ -115,7 +126,7 @@ async function coldLoad(url, p, navigate) {
     pointed = await follow(1, true);
   }
   await context.close();
-  return { ...marks, bytes, navigation, pointed };
+  return { ...marks, bytes, twice, navigation, pointed };
 }
 
 const median = (values) => { const v = values.filter((x) => x !== undefined).sort((a, b) => a - b); return v[Math.floor(v.length / 2)]; };
@@ -137,6 +148,10 @@ for (const p of PAGES) {
   console.log(`${p.name} (/${p.path})`);
   row('title visible', 'title');
   row('first text visible', 'text');
+  const interactive = median(app.map((r) => r.interactive)), title = median(floor.map((r) => r.title));
+  console.log(`  ${'interactive'.padEnd(22)} app ${interactive.toFixed(0).padStart(6)} ms   static title ${title.toFixed(0).padStart(6)} ms   ratio ${(interactive / title).toFixed(2)}`);
+  const twice = [...new Set(app.flatMap((r) => r.twice))];
+  console.log(`  data fetched twice     ${twice.length ? twice.join(', ') : 'none'}`);
   row('LCP', 'lcp');
   for (const [label, runs] of [['app', app], ['static', floor]]) {
     const kinds = [...new Set(runs.flatMap((r) => Object.keys(r.bytes)))].sort();

@@ -41,7 +41,15 @@ if (prerendered) {
   const trim = (path) => path.replace(/\/index\.html$/, '/').replace(/\/+$/, '');
   const own = new URL(prerendered.dataset.path, document.baseURI).pathname;
   const page = new URLSearchParams(location.search).get('page');
-  if (trim(location.pathname) !== trim(own) || (page !== null && page !== '1')) prerendered.remove();
+  if (trim(location.pathname) !== trim(own) || (page !== null && page !== '1')) {
+    prerendered.remove();
+  } else if (prerendered.dataset.file) {
+    // The page's data, on its way while the wasm downloads: the app's
+    // fetch (same URL, mode and credentials) takes this response.
+    const preload = document.createElement('link');
+    Object.assign(preload, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: prerendered.dataset.file });
+    document.head.append(preload);
+  }
 }
 if (!elsewhere) {
   try {

@@ -13,6 +13,7 @@ use crate::routes::home::HomeContent;
 use crate::routes::sitemap::SitemapContent;
 use leptos::prelude::*;
 use leptos::tachys::html::InertElement;
+use portal_core::archive;
 use portal_core::html::escape;
 use portal_core::index::{ArticleView, CategoryListing, FeedIndex};
 use portal_core::paths::{encode_component, OtherScript, Paths};
@@ -82,20 +83,22 @@ impl Prerender {
     pub fn home(&self) -> String {
         let (site, front, paths) = (self.site.clone(), self.front.clone(), self.paths.clone());
         let path = self.paths.home();
-        self.page(&path, &self.header(path.clone()), move || view! { <HomeContent site front paths/> })
+        self.page(&path, None, &self.header(path.clone()), move || view! { <HomeContent site front paths/> })
     }
 
     pub fn category(&self, listing: CategoryListing) -> String {
         let path = self.paths.category(&listing.slug, 1);
+        let file = (!listing.items.is_empty()).then(|| archive::category_page_file(&listing.slug, 1));
         let (site, paths) = (self.site.clone(), self.paths.clone());
-        self.page(&path, &self.header(path.clone()), move || view! { <CategoryContent site listing paths/> })
+        let header = self.header(path.clone());
+        self.page(&path, file.as_deref(), &header, move || view! { <CategoryContent site listing paths/> })
     }
 
     /// 网站地图; `counts[i]` is the number of articles in the site's `i`th category.
     pub fn sitemap(&self, counts: Vec<usize>) -> String {
         let path = self.paths.sitemap();
         let (site, paths) = (self.site.clone(), self.paths.clone());
-        self.page(&path, &self.header(path.clone()), move || view! { <SitemapContent site counts paths/> })
+        self.page(&path, None, &self.header(path.clone()), move || view! { <SitemapContent site counts paths/> })
     }
 
     pub fn article(&self, view: Arc<ArticleView>) -> String {
@@ -104,7 +107,8 @@ impl Prerender {
         let (site, paths) = (self.site.clone(), self.paths.clone());
         let side = InertElement::new(self.side_blocks.clone()).into_any();
         let header = self.article_header.replace(ARTICLE_ID, &encode_component(&view.article.id));
-        self.page(&path, &header, move || view! { <ArticleContent site view paths url side/> })
+        let file = archive::article_file(&view.article.id);
+        self.page(&path, Some(&file), &header, move || view! { <ArticleContent site view paths url side/> })
     }
 
     /// The site header as the app shows it at `path`.
@@ -121,9 +125,18 @@ impl Prerender {
     }
 
     /// `content` between the header and the footer, as the app shows the
-    /// page at `path`. Mourning days go along for boot.js, which greys the
-    /// page before the app starts.
-    fn page<V: IntoView + 'static>(&self, path: &str, header: &str, content: impl FnOnce() -> V) -> String {
+    /// page at `path`. Two things go along for boot.js: the data `file` the
+    /// app will read for the page, which boot.js preloads while the wasm
+    /// downloads if the page is the one asked for (a host may answer
+    /// `?page=3` with page 1's); and mourning days, to grey the page before
+    /// the app starts.
+    fn page<V: IntoView + 'static>(
+        &self,
+        path: &str,
+        file: Option<&str>,
+        header: &str,
+        content: impl FnOnce() -> V,
+    ) -> String {
         let main = render(self.traditional, || view! { <main id="main" tabindex="-1">{content()}</main> });
         let footer = self.footer.replace(PAGE_URL, &encode_component(&self.url(path)));
         let mourning = &self.site.mourning;
@@ -133,7 +146,8 @@ impl Prerender {
         } else {
             format!(" data-mourning-days=\"{}\" data-utc-offset=\"{}\"", escape(&days), self.site.offset_minutes())
         };
-        format!("<div id=\"prerender\" data-path=\"{}\"{mourning}>{header}{main}{footer}</div>", escape(path))
+        let file = file.map(|file| format!(" data-file=\"{}\"", escape(file))).unwrap_or_default();
+        format!("<div id=\"prerender\" data-path=\"{}\"{file}{mourning}>{header}{main}{footer}</div>", escape(path))
     }
 }
 

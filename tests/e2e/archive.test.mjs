@@ -273,6 +273,26 @@ function markup(page, selector) {
   }, [selector, 'https://example.gov.cn']);
 }
 
+test('a pre-rendered page has its data file requested while the wasm downloads, and fetched once', async () => {
+  for (const [path, file] of [['article/n002345', '/articles/n002345.json'], ['category/cyfz', '/feeds/cyfz/1.json']]) {
+    const { page, problems, fetched, context } = await session();
+    const order = [];
+    // A slow wasm: without the preload the data would be asked for only after it.
+    await context.route('**/*.wasm', async (route) => {
+      await new Promise((done) => setTimeout(done, 600));
+      await route.fallback();
+    });
+    page.on('request', (r) => { if (new URL(r.url()).pathname === file) order.push('data requested'); });
+    page.on('requestfinished', (r) => { if (r.url().endsWith('.wasm')) order.push('wasm loaded'); });
+    await page.goto(env.server.url + path);
+    await page.locator('#prerender').waitFor({ state: 'detached' });
+    assert.deepEqual(order, ['data requested', 'wasm loaded'], path);
+    assert.equal(fetched.filter((f) => f === file).length, 1, `${file} fetched once`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
 test('pre-rendered pages are the markup the app renders: home, a category, three articles, and in 繁體', async () => {
   const withPhotos = read('articles/n000000.json').items[0];
   assert.ok(withPhotos._portal.kicker && withPhotos._portal.subtitle && withPhotos.authors.length && withPhotos.content_html.includes('<figure>'));

@@ -163,7 +163,7 @@ fn crawler_pages_carry_the_article_and_its_meta_tags() {
     }
     // The app's own components: header, breadcrumb, article, footer, with the app's links under <base href>.
     assert!(page.contains("<meta name=\"author\" content=\"记者"));
-    assert!(page.contains("<div id=\"prerender\" data-path=\"/news/article/n000000\" data-mourning-days=\"2020-04-04\" data-utc-offset=\"480\"><header class=\"site-header\">"));
+    assert!(page.contains("<div id=\"prerender\" data-path=\"/news/article/n000000\" data-file=\"articles/n000000.json\" data-mourning-days=\"2020-04-04\" data-utc-offset=\"480\"><header class=\"site-header\">"));
     assert!(page.contains("<li><a href=\"/news/category/kfqdt\">开发区动态</a></li></ol></nav><article aria-labelledby=\"article-title\" class=\"article\">"));
     assert!(page.contains(&format!("<h1 id=\"article-title\">{title}</h1>")));
     for part in [
@@ -283,7 +283,9 @@ fn home_and_category_pages_are_pre_rendered_and_deep_links_get_the_plain_app() {
     let first_page = &read(&out.join("feeds/kfqdt/1.json"))["items"];
     let category = std::fs::read_to_string(out.join("category/kfqdt/index.html")).unwrap();
     assert!(category.contains("<title>开发区动态 - 合成档案测试站</title>"));
-    assert!(category.contains("<div id=\"prerender\" data-path=\"/news/category/kfqdt\" data-mourning-days"));
+    assert!(category.contains(
+        "<div id=\"prerender\" data-path=\"/news/category/kfqdt\" data-file=\"feeds/kfqdt/1.json\" data-mourning-days"
+    ));
     assert!(category.contains("<li><a href=\"/news/category/kfqdt\" aria-current=\"page\">开发区动态</a></li>"));
     assert!(category.contains("<section class=\"category-page\"><h1>开发区动态</h1><ul class=\"article-list\">"));
     for item in first_page.as_array().unwrap() {
