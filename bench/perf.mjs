@@ -13,16 +13,20 @@
 // visible, interactive (the app's own page rendered: a pre-rendered page
 // handed over, share bar and font switch live), LCP, bytes by type, data
 // files fetched more than once, and in-app navigation time.
-import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, ROOT } from '../tests/e2e/helpers.mjs';
 import { startServer } from '../tests/e2e/server.mjs';
 
 const RUNS = Number(process.argv[2] ?? 7);
 const SITE = join(ROOT, 'target', 'perf-site');
+// The same deployment with the article page's data file not preloaded,
+// to measure what the preload gives in the same run.
+const NO_PRELOAD = join(ROOT, 'target', 'perf-site-no-preload');
 const PAGES = [
   { name: 'article', path: 'article/a1003', title: 'main h1', text: '.article-body p', next: '.related .article-list a' },
-  { name: 'article-spa', root: join(ROOT, 'dist'), path: 'article/a1003', title: 'main h1', text: '.article-body p', next: '.related .article-list a' },
+  { name: 'article-no-preload', floor: 'article', root: NO_PRELOAD, path: 'article/a1003', title: 'main h1', text: '.article-body p', next: '.related .article-list a' },
+  { name: 'article-spa', floor: 'article', root: join(ROOT, 'dist'), path: 'article/a1003', title: 'main h1', text: '.article-body p', next: '.related .article-list a' },
   { name: 'home', path: '', title: '.lead-story h2', text: '.lead-story p', next: '.home-blocks .article-list a' },
   { name: 'category', path: 'category/kfqdt', title: 'main h1', text: '.category-page .article-list a', next: '.category-page .article-list a' },
 ];
@@ -51,9 +55,17 @@ mkdirSync(STATIC_DIR, { recursive: true });
   await server.close();
 }
 
+rmSync(NO_PRELOAD, { recursive: true, force: true });
+cpSync(SITE, NO_PRELOAD, { recursive: true });
+{
+  const file = join(NO_PRELOAD, 'article', 'a1003', 'index.html');
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/ data-file="[^"]*"/, ''));
+}
+
 // 2. Alternated cold loads under the mobile profile.
 const server = await startServer({ root: SITE, brotli: true });
-const spa = await startServer({ root: join(ROOT, 'dist'), brotli: true });
+const servers = new Map([[SITE, server]]);
+for (const p of PAGES.filter((p) => p.root)) servers.set(p.root, await startServer({ root: p.root, brotli: true }));
 const kind = (url) => {
   const path = new URL(url).pathname;
   if (path.endsWith('.wasm')) return 'wasm';
@@ -137,8 +149,8 @@ for (const p of PAGES) {
   for (let n = 0; n < RUNS; n++) {
     const order = n % 2 ? ['floor', 'app'] : ['app', 'floor'];
     for (const which of order) {
-      if (which === 'app') app.push(await coldLoad((p.root ? spa : server).url + p.path, p, true));
-      else floor.push(await coldLoad(`${server.url}static-floor/${p.name.replace('-spa', '')}.html`, p, false));
+      if (which === 'app') app.push(await coldLoad(servers.get(p.root ?? SITE).url + p.path, p, true));
+      else floor.push(await coldLoad(`${server.url}static-floor/${p.floor ?? p.name}.html`, p, false));
     }
   }
   const row = (label, key) => {
@@ -160,7 +172,7 @@ for (const p of PAGES) {
   console.log(`  in-app navigation      ${median(app.map((r) => r.navigation)).toFixed(0)} ms (click to new title, CPU x4)`);
   console.log(`  ... pointed at first   ${median(app.map((r) => r.pointed)).toFixed(0)} ms (pointer on the link 300 ms before the click)\n`);
 }
-await server.close();
-await spa.close();
+for (const s of servers.values()) await s.close();
 await browser.close();
 rmSync(STATIC_DIR, { recursive: true, force: true });
+rmSync(NO_PRELOAD, { recursive: true, force: true });
