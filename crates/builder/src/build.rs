@@ -123,6 +123,11 @@ fn write(root: &Path, relative: &str, bytes: &[u8]) -> std::io::Result<()> {
 /// Reads the inputs and writes the archive. `Err` carries every input
 /// problem found (or the I/O error), and the output is then untouched.
 pub fn build(options: &Options) -> Result<Report, Vec<InputError>> {
+    clean_up_after_killed_builds(&options.out).map_err(|e| {
+        vec![InputError {
+            file: options.out.display().to_string(), detail: format!("清理上次中断的构建失败：{e}")
+        }]
+    })?;
     let site = &options.site;
     let mut entries = Vec::new();
     let mut errors = Vec::new();
@@ -188,6 +193,40 @@ fn write_trees(
     let hant = write_all(&Plan::new(entries.collect(), &tree.site), &tree, &hant_root, converted.as_deref())?;
     report.files += hant.files;
     Ok(report)
+}
+
+/// What a build killed part-way left beside `out`: its temporary folder
+/// (`.NAME.building-PID`), and the previous tree (`.NAME.old-PID`) if it was
+/// killed while swapping. That tree is put back if `out` is missing; the
+/// rest is removed, but not a running build's.
+fn clean_up_after_killed_builds(out: &Path) -> std::io::Result<()> {
+    let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("out");
+    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let Ok(entries) = std::fs::read_dir(parent) else { return Ok(()) };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some((kind, pid)) =
+            file_name.to_str().and_then(|n| n.strip_prefix(&prefix)).and_then(|n| n.split_once('-'))
+        else {
+            continue;
+        };
+        if !matches!(kind, "building" | "old") || pid.parse::<u32>().is_err() || running(pid) {
+            continue;
+        }
+        if kind == "old" && !out.exists() {
+            std::fs::rename(entry.path(), out)?;
+        } else {
+            std::fs::remove_dir_all(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether process `pid` is this one or another that is running (Linux's
+/// /proc says; elsewhere only this one counts).
+fn running(pid: &str) -> bool {
+    pid == std::process::id().to_string() || Path::new("/proc").join(pid).exists()
 }
 
 /// Replaces `out` with `staging`, keeping the old tree until the new one is in place.

@@ -470,3 +470,40 @@ fn the_traditional_tree_is_the_same_site_converted() {
         .unwrap()
         .contains("<loc>https://example.gov.cn/news/zh-hant/article/n000000</loc>"));
 }
+
+#[test]
+fn a_build_cleans_up_after_one_killed_part_way() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(&dir.path().join("src"), 12, 5).unwrap();
+    let out = dir.path().join("site");
+    let leftover = |name: &str| {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.join("articles")).unwrap();
+        std::fs::write(path.join("articles/x.json"), "{}").unwrap();
+        path
+    };
+    // Killed while writing (no such process now), or while swapping after the old tree was moved aside.
+    let killed = leftover(".site.building-4000000");
+    let moved_aside = leftover(".site.old-4000001");
+    std::fs::write(moved_aside.join("marker"), "the previous tree").unwrap();
+    // A build still running (this process) keeps its folder.
+    let running = leftover(&format!(".site.building-{}", std::process::id()));
+    let other_site = leftover(".other.building-4000002");
+    // With `site` missing, the tree moved aside is the previous output: it
+    // is put back, and stays when the build then fails.
+    let mut broken = options(&dir.path().join("src"), &out, None);
+    broken.article_dirs = vec![dir.path().join("no-such-folder")];
+    assert!(build(&broken).is_err());
+    assert_eq!(std::fs::read_to_string(out.join("marker")).unwrap(), "the previous tree");
+    assert!(!killed.exists() && !moved_aside.exists());
+    assert!(running.exists() && other_site.exists(), "not this output's, or not dead");
+
+    build(&options(&dir.path().join("src"), &out, None)).unwrap();
+    assert!(!out.join("marker").exists(), "replaced by the new build");
+    assert!(out.join("feed.json").exists());
+
+    // Killed during a later swap while `site` exists: the moved-aside copy is just removed.
+    let moved_aside = leftover(".site.old-4000003");
+    build(&options(&dir.path().join("src"), &out, None)).unwrap();
+    assert!(!moved_aside.exists());
+}
