@@ -2,6 +2,7 @@
 //! to the output and swapped in only when all of it succeeded, so a failed
 //! build leaves the previous output untouched.
 
+use crate::changes::{Changes, Manifest, MANIFEST};
 use crate::input::{self, Entry};
 use crate::page::{self, article_page, PageContext};
 use crate::traditional::{self, Traditional};
@@ -43,6 +44,9 @@ const SITEMAP_URLS: usize = 50_000;
 pub struct Report {
     pub articles: usize,
     pub files: usize,
+    /// Compared with the tree replaced; also written beside it as
+    /// `NAME.changes.json`.
+    pub changes: Changes,
 }
 
 /// One tree of the output: the site as configured, or its 繁體 copy.
@@ -57,6 +61,8 @@ struct Tree<'a> {
     convert: Option<&'a Traditional>,
     /// Whether the 繁體 tree's sitemaps go into this tree's sitemap index.
     with_traditional_sitemaps: bool,
+    /// Where the tree is under the output: `""` or `zh-hant/`.
+    folder: String,
 }
 
 impl Tree<'_> {
@@ -68,6 +74,7 @@ impl Tree<'_> {
             threads: options.threads,
             convert: None,
             with_traditional_sitemaps: with_traditional,
+            folder: String::new(),
         }
     }
 
@@ -83,6 +90,7 @@ impl Tree<'_> {
             threads: options.threads,
             convert: Some(convert),
             with_traditional_sitemaps: false,
+            folder: format!("{}/", traditional::FOLDER),
         })
     }
 }
@@ -149,18 +157,21 @@ pub fn build(options: &Options) -> Result<Report, Vec<InputError>> {
     let io = |e: std::io::Error| {
         vec![InputError { file: options.out.display().to_string(), detail: format!("写入失败：{e}") }]
     };
-    let staging = options.out.with_file_name(format!(
-        ".{}.building-{}",
-        options.out.file_name().and_then(|n| n.to_str()).unwrap_or("out"),
-        std::process::id()
-    ));
+    let staging = options.out.with_file_name(format!(".{}.building-{}", out_name(&options.out), std::process::id()));
     let _ = std::fs::remove_dir_all(&staging);
     std::fs::create_dir_all(&staging).map_err(io)?;
-    let result = copy_app(options, &staging).and_then(|template| write_trees(&plan, options, &staging, template));
+    let result = copy_app(options, &staging).and_then(|(template, mut manifest)| {
+        manifest.append(write_trees(&plan, options, &staging, template)?);
+        Ok(manifest)
+    });
     match result {
-        Ok(report) => {
+        Ok(manifest) => {
+            write(&staging, MANIFEST, manifest.to_text().as_bytes()).map_err(io)?;
+            let changes = Changes::between(Manifest::read(&options.out), &manifest);
             swap_in(&staging, &options.out).map_err(io)?;
-            Ok(report)
+            let list = options.out.with_file_name(format!("{}.changes.json", out_name(&options.out)));
+            std::fs::write(&list, changes.to_json()).map_err(io)?;
+            Ok(Report { articles: plan.items().len(), files: manifest.len(), changes })
         }
         Err(errors) => {
             let _ = std::fs::remove_dir_all(&staging);
@@ -175,13 +186,13 @@ fn write_trees(
     options: &Options,
     root: &Path,
     template: Option<String>,
-) -> Result<Report, Vec<InputError>> {
+) -> Result<Manifest, Vec<InputError>> {
     let Some(convert) = Traditional::new(&options.site) else {
         return write_all(plan, &Tree::simplified(options, false), root, template.as_deref());
     };
     let (simplified, converted) =
         template.map(|template| convert.templates(&template, &page::base_path(&template))).unzip();
-    let mut report = write_all(plan, &Tree::simplified(options, true), root, simplified.as_deref())?;
+    let mut manifest = write_all(plan, &Tree::simplified(options, true), root, simplified.as_deref())?;
     let tree = Tree::traditional(options, &convert)?;
     let entries = plan.items().iter().map(|entry| {
         let mut entry = entry.clone();
@@ -189,10 +200,9 @@ fn write_trees(
         entry
     });
     let hant_root = root.join(traditional::FOLDER);
-    copy_static(options, &hant_root)?;
-    let hant = write_all(&Plan::new(entries.collect(), &tree.site), &tree, &hant_root, converted.as_deref())?;
-    report.files += hant.files;
-    Ok(report)
+    manifest.append(copy_static(options, &hant_root)?);
+    manifest.append(write_all(&Plan::new(entries.collect(), &tree.site), &tree, &hant_root, converted.as_deref())?);
+    Ok(manifest)
 }
 
 /// What a build killed part-way left beside `out`: its temporary folder
@@ -200,7 +210,7 @@ fn write_trees(
 /// killed while swapping. That tree is put back if `out` is missing; the
 /// rest is removed, but not a running build's.
 fn clean_up_after_killed_builds(out: &Path) -> std::io::Result<()> {
-    let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("out");
+    let name = out_name(out);
     let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let Ok(entries) = std::fs::read_dir(parent) else { return Ok(()) };
     let prefix = format!(".{name}.");
@@ -223,6 +233,11 @@ fn clean_up_after_killed_builds(out: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
+/// The output folder's name, for the files kept beside it.
+fn out_name(out: &Path) -> &str {
+    out.file_name().and_then(|n| n.to_str()).unwrap_or("out")
+}
+
 /// Whether process `pid` is this one or another that is running (Linux's
 /// /proc says; elsewhere only this one counts).
 fn running(pid: &str) -> bool {
@@ -231,11 +246,7 @@ fn running(pid: &str) -> bool {
 
 /// Replaces `out` with `staging`, keeping the old tree until the new one is in place.
 fn swap_in(staging: &Path, out: &Path) -> std::io::Result<()> {
-    let old = out.with_file_name(format!(
-        ".{}.old-{}",
-        out.file_name().and_then(|n| n.to_str()).unwrap_or("out"),
-        std::process::id()
-    ));
+    let old = out.with_file_name(format!(".{}.old-{}", out_name(out), std::process::id()));
     let had_old = out.exists();
     if had_old {
         std::fs::rename(out, &old)?;
@@ -250,9 +261,13 @@ fn swap_in(staging: &Path, out: &Path) -> std::io::Result<()> {
 /// Copies the app bundle (not its demo data) and returns the page the
 /// pre-rendered pages start from: app.html (the release build's page as
 /// trunk wrote it), else index.html.
-fn copy_app(options: &Options, root: &Path) -> Result<Option<String>, Vec<InputError>> {
-    let Some(app) = &options.app_dir else { return Ok(None) };
-    copy_files(app, root, |relative| !matches!(relative.to_str(), Some("feed.json" | "site.json")))?;
+fn copy_app(options: &Options, root: &Path) -> Result<(Option<String>, Manifest), Vec<InputError>> {
+    let Some(app) = &options.app_dir else { return Ok((None, Manifest::default())) };
+    // Its demo data is not the site's; its page is written as index.html
+    // and app.html by write_all.
+    let copied = copy_files(app, root, "", |relative| {
+        !matches!(relative.to_str(), Some("feed.json" | "site.json" | "index.html" | "app.html"))
+    })?;
     let page = [app.join("app.html"), app.join("index.html")]
         .into_iter()
         .find(|p| p.is_file())
@@ -260,24 +275,30 @@ fn copy_app(options: &Options, root: &Path) -> Result<Option<String>, Vec<InputE
     let template = std::fs::read_to_string(&page).map_err(|e| {
         vec![InputError { file: page.display().to_string(), detail: format!("复制应用文件失败：{e}") }]
     })?;
-    Ok(Some(page::allow_images(&template, &options.site)))
+    Ok((Some(page::allow_images(&template, &options.site)), copied))
 }
 
 /// The app's static files (images; not its bundle, which its pages link by
 /// absolute paths) into the 繁體 tree, where relative links look for them.
-fn copy_static(options: &Options, hant_root: &Path) -> Result<(), Vec<InputError>> {
-    let Some(app) = &options.app_dir else { return Ok(()) };
-    copy_files(app, hant_root, |relative| {
+fn copy_static(options: &Options, hant_root: &Path) -> Result<Manifest, Vec<InputError>> {
+    let Some(app) = &options.app_dir else { return Ok(Manifest::default()) };
+    copy_files(app, hant_root, &format!("{}/", traditional::FOLDER), |relative| {
         !matches!(relative.extension().and_then(|e| e.to_str()), Some("js" | "wasm" | "css" | "html" | "json"))
     })
 }
 
 /// `app`'s files that `wanted` (given the path under `app`) accepts, into
-/// `root`; not its archive folders.
-fn copy_files(app: &Path, root: &Path, wanted: impl Fn(&Path) -> bool) -> Result<(), Vec<InputError>> {
+/// `root` (which is `prefix` under the output); not its archive folders.
+fn copy_files(
+    app: &Path,
+    root: &Path,
+    prefix: &str,
+    wanted: impl Fn(&Path) -> bool,
+) -> Result<Manifest, Vec<InputError>> {
     let fail = |path: &Path, e: std::io::Error| {
         vec![InputError { file: path.display().to_string(), detail: format!("复制应用文件失败：{e}") }]
     };
+    let mut copied = Manifest::default();
     let mut pending = vec![app.to_path_buf()];
     while let Some(folder) = pending.pop() {
         for entry in std::fs::read_dir(&folder).map_err(|e| fail(&folder, e))? {
@@ -288,13 +309,13 @@ fn copy_files(app: &Path, root: &Path, wanted: impl Fn(&Path) -> bool) -> Result
                     pending.push(path);
                 }
             } else if wanted(relative) {
-                let target = root.join(relative);
-                std::fs::create_dir_all(target.parent().expect("a parent")).map_err(|e| fail(&target, e))?;
-                std::fs::copy(&path, &target).map_err(|e| fail(&path, e))?;
+                let bytes = std::fs::read(&path).map_err(|e| fail(&path, e))?;
+                write(root, &relative.to_string_lossy(), &bytes).map_err(|e| fail(&path, e))?;
+                copied.add(format!("{prefix}{}", relative.to_string_lossy()), &bytes);
             }
         }
     }
-    Ok(())
+    Ok(copied)
 }
 
 /// Pre-rendered pages: the release app's page and the app's components.
@@ -303,17 +324,23 @@ struct Pages<'a> {
     prerender: Prerender,
 }
 
-/// Counts what is written into the new tree.
+/// Writes into one tree of the output, keeping each file's hash.
 struct Writer<'a> {
     root: &'a Path,
-    files: usize,
+    /// Where `root` is under the output.
+    prefix: &'a str,
+    written: Manifest,
 }
 
-impl Writer<'_> {
+impl<'a> Writer<'a> {
+    fn new(root: &'a Path, tree: &'a Tree) -> Writer<'a> {
+        Writer { root, prefix: &tree.folder, written: Manifest::default() }
+    }
+
     fn file(&mut self, relative: &str, bytes: &[u8]) -> Result<(), Vec<InputError>> {
         write(self.root, relative, bytes)
             .map_err(|e| vec![InputError { file: relative.to_string(), detail: format!("写入失败：{e}") }])?;
-        self.files += 1;
+        self.written.add(format!("{}{relative}", self.prefix), bytes);
         Ok(())
     }
 
@@ -322,9 +349,9 @@ impl Writer<'_> {
     }
 }
 
-fn write_all(plan: &Plan, tree: &Tree, root: &Path, template: Option<&str>) -> Result<Report, Vec<InputError>> {
+fn write_all(plan: &Plan, tree: &Tree, root: &Path, template: Option<&str>) -> Result<Manifest, Vec<InputError>> {
     let site = &tree.site;
-    let mut out = Writer { root, files: 0 };
+    let mut out = Writer::new(root, tree);
     let archive = Archive {
         page_size: site.page_size,
         total: plan.items().len(),
@@ -366,12 +393,12 @@ fn write_all(plan: &Plan, tree: &Tree, root: &Path, template: Option<&str>) -> R
     let mut errors = Vec::new();
     for result in results {
         match result {
-            Ok(n) => out.files += n,
+            Ok(written) => out.written.append(written),
             Err(mut e) => errors.append(&mut e),
         }
     }
     if errors.is_empty() {
-        Ok(Report { articles: plan.items().len(), files: out.files })
+        Ok(out.written)
     } else {
         Err(errors)
     }
@@ -492,10 +519,10 @@ fn write_articles(
     root: &Path,
     pages: Option<&Pages>,
     indices: &[usize],
-) -> Result<usize, Vec<InputError>> {
+) -> Result<Manifest, Vec<InputError>> {
     let site = &tree.site;
     let base = tree.base_url.as_str();
-    let mut out = Writer { root, files: 0 };
+    let mut out = Writer::new(root, tree);
     let mut errors = Vec::new();
     for &index in indices {
         let entry = &plan.items()[index];
@@ -531,7 +558,7 @@ fn write_articles(
         }
     }
     if errors.is_empty() {
-        Ok(out.files)
+        Ok(out.written)
     } else {
         Err(errors)
     }

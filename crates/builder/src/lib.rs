@@ -3,6 +3,7 @@
 //! a CDN serves (see `portal_core::archive` for the layout).
 
 pub mod build;
+pub mod changes;
 pub mod generate;
 pub mod input;
 pub mod page;

@@ -89,12 +89,21 @@ fn run(args: &[String]) -> Result<String, String> {
                 return Err(format!("give --feed or --articles\n{USAGE}"));
             }
             match build::build(&options) {
-                Ok(report) => Ok(format!(
-                    "{} articles, {} files written to {}",
-                    report.articles,
-                    report.files,
-                    options.out.display()
-                )),
+                Ok(report) => {
+                    let changes = &report.changes;
+                    let against =
+                        if changes.compared { "the tree it replaced" } else { "nothing (no earlier manifest)" };
+                    Ok(format!(
+                        "{} articles, {} files written to {}\nagainst {against}: {} added, {} changed, {} removed (listed in {}.changes.json)",
+                        report.articles,
+                        report.files,
+                        options.out.display(),
+                        changes.added.len(),
+                        changes.changed.len(),
+                        changes.removed.len(),
+                        options.out.display()
+                    ))
+                }
                 Err(errors) => {
                     let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
                     Err(format!(

@@ -507,3 +507,53 @@ fn a_build_cleans_up_after_one_killed_part_way() {
     build(&options(&dir.path().join("src"), &out, None)).unwrap();
     assert!(!moved_aside.exists());
 }
+
+#[test]
+fn each_build_lists_what_changed_against_the_tree_it_replaced() {
+    use portal_build::changes::MANIFEST;
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("src");
+    generate(&source, 60, 9).unwrap();
+    let app = app_dir(dir.path());
+    let out = dir.path().join("site");
+    let build_now = || build(&options(&source, &out, Some(&app))).unwrap();
+    let counts = |report: &portal_build::build::Report| {
+        let c = &report.changes;
+        (c.added.len(), c.changed.len(), c.removed.len())
+    };
+
+    let first = build_now();
+    assert!(!first.changes.compared, "nothing to compare with");
+    assert_eq!(counts(&first), (first.files, 0, 0));
+    assert!(!first.changes.added.iter().any(|path| path == MANIFEST), "the manifest is never to be uploaded");
+    let list = read(&dir.path().join("site.changes.json"));
+    assert_eq!(list["added"].as_array().unwrap().len(), first.files);
+    let again = build_now();
+    assert_eq!(counts(&again), (0, 0, 0), "the same input, nothing to upload: {:?}", again.changes);
+
+    // An edit to one article's body: its own files and nothing else (its
+    // text is in no list, page or neighbour).
+    let file = source.join("articles/n000030.html");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("</p>", "（更正）</p>")).unwrap();
+    let edited = build_now();
+    assert_eq!(
+        edited.changes.changed,
+        [
+            "article/n000030/index.html",
+            "articles/n000030.json",
+            "zh-hant/article/n000030/index.html",
+            "zh-hant/articles/n000030.json"
+        ]
+    );
+    assert_eq!(counts(&edited), (0, 4, 0));
+
+    // Deleted: its files are removed, and the pages that listed it change.
+    std::fs::remove_file(&file).unwrap();
+    let deleted = build_now();
+    for path in ["articles/n000030.json", "article/n000030/index.html", "zh-hant/articles/n000030.json"] {
+        assert!(deleted.changes.removed.iter().any(|p| p == path), "{path} removed");
+    }
+    assert!(deleted.changes.added.is_empty());
+    assert!(deleted.changes.changed.iter().any(|p| p == "feed.json" || p.starts_with("feeds/")));
+}
