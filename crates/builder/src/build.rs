@@ -5,6 +5,7 @@
 use crate::changes::{Changes, Manifest, MANIFEST};
 use crate::input::{self, Entry};
 use crate::page::{self, article_page, PageContext};
+use crate::syndication::{self, Channel};
 use crate::traditional::{self, Traditional};
 use crate::InputError;
 use portal::prerender::Prerender;
@@ -384,6 +385,7 @@ fn write_all(plan: &Plan, tree: &Tree, root: &Path, template: Option<&str>) -> R
     site_json["feed"] = "feed.json".into();
     out.json("site.json", &site_json)?;
     write_category_pages(plan, tree, &mut out, pages.as_ref())?;
+    write_syndication(plan, tree, &mut out)?;
     write_sitemaps(plan, tree, &mut out, &archive, pages.as_ref())?;
 
     // One JSON file and one pre-rendered page per article, in parallel.
@@ -422,6 +424,35 @@ fn home_feed(plan: &Plan, tree: &Tree, archive: &Archive) -> Value {
     value["feed_url"] = format!("{base}feed.json").into();
     value["_portal"] = json!({ "archive": archive.to_json() });
     value
+}
+
+/// RSS 2.0 and Atom: the site's newest articles (`rss.xml`, `atom.xml`)
+/// and each category's (`feeds/<slug>/rss.xml`, `…/atom.xml`).
+fn write_syndication(plan: &Plan, tree: &Tree, out: &mut Writer) -> Result<(), Vec<InputError>> {
+    let (site, base) = (&tree.site, tree.base_url.as_str());
+    let newest = |positions: &mut dyn Iterator<Item = usize>| -> Vec<&portal_core::feed::Article> {
+        positions.take(syndication::NEWEST).map(|i| &plan.items()[i].article).collect()
+    };
+    let mut channels =
+        vec![(Channel { site, base, title: site.name.clone(), folder: String::new(), page: base.to_string() }, {
+            newest(&mut (0..plan.items().len()))
+        })];
+    for category in &site.categories {
+        let channel = Channel {
+            site,
+            base,
+            title: format!("{} - {}", category.name, site.name),
+            folder: format!("feeds/{}/", category.slug),
+            page: format!("{base}category/{}", category.slug),
+        };
+        let articles = newest(&mut plan.category_positions(&category.slug).iter().copied());
+        channels.push((channel, articles));
+    }
+    for (channel, articles) in channels {
+        out.file(&format!("{}rss.xml", channel.folder), channel.rss(&articles).as_bytes())?;
+        out.file(&format!("{}atom.xml", channel.folder), channel.atom(&articles).as_bytes())?;
+    }
+    Ok(())
 }
 
 /// Each category's page files, chained with next_url, and its page 1 pre-rendered.

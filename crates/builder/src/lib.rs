@@ -7,6 +7,7 @@ pub mod changes;
 pub mod generate;
 pub mod input;
 pub mod page;
+pub mod syndication;
 pub mod traditional;
 
 /// `work` on `items` split into `threads` contiguous parts, each on its own

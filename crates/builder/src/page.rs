@@ -17,6 +17,21 @@ pub struct PageContext<'a> {
     pub category: Option<&'a Category>,
 }
 
+/// The site's RSS and Atom feeds, and the category's when the page is one
+/// of its pages, for feed readers to find (paths under `<base href>`).
+fn alternates(out: &mut String, site: &SiteConfig, category: Option<&Category>) {
+    let mut feeds = vec![(String::new(), site.name.clone())];
+    feeds.extend(category.map(|c| (format!("feeds/{}/", c.slug), format!("{} - {}", c.name, site.name))));
+    for (folder, title) in feeds {
+        for (kind, file, label) in [("rss", "rss.xml", "RSS"), ("atom", "atom.xml", "Atom")] {
+            out.push_str(&format!(
+                "  <link rel=\"alternate\" type=\"application/{kind}+xml\" title=\"{} ({label})\" href=\"{folder}{file}\">\n",
+                escape(&title)
+            ));
+        }
+    }
+}
+
 fn meta(out: &mut String, attribute: &str, key: &str, value: &str) {
     if !value.is_empty() {
         out.push_str(&format!("  <meta {attribute}=\"{key}\" content=\"{}\">\n", escape(value)));
@@ -79,6 +94,7 @@ pub fn article_page(template: &str, article: &Article, context: &PageContext, bo
     let author = article.authors.first().cloned().or_else(|| article.editor.clone()).unwrap_or_default();
 
     let mut head = String::new();
+    alternates(&mut head, site, context.category);
     meta(&mut head, "name", "description", &description);
     meta(&mut head, "name", "author", &article.authors.join("、"));
     head.push_str(&format!("  <link rel=\"canonical\" href=\"{}\">\n", escape(&url)));
@@ -118,21 +134,29 @@ pub fn article_page(template: &str, article: &Article, context: &PageContext, bo
 }
 
 pub fn home_page(template: &str, site: &SiteConfig, body: &str) -> String {
-    plain_page(template, &site.name, site.description.as_deref().unwrap_or(&site.name), body)
+    plain_page(template, site, None, &site.name, site.description.as_deref().unwrap_or(&site.name), body)
 }
 
 pub fn category_page(template: &str, site: &SiteConfig, category: &Category, body: &str) -> String {
     let description = format!("{}：{}栏目文章列表", site.name, category.name);
-    plain_page(template, &format!("{} - {}", category.name, site.name), &description, body)
+    plain_page(template, site, Some(category), &format!("{} - {}", category.name, site.name), &description, body)
 }
 
 pub fn sitemap_page(template: &str, site: &SiteConfig, body: &str) -> String {
     let description = format!("{}网站地图：全部栏目及文章数", site.name);
-    plain_page(template, &format!("网站地图 - {}", site.name), &description, body)
+    plain_page(template, site, None, &format!("网站地图 - {}", site.name), &description, body)
 }
 
-fn plain_page(template: &str, title: &str, description: &str, body: &str) -> String {
+fn plain_page(
+    template: &str,
+    site: &SiteConfig,
+    category: Option<&Category>,
+    title: &str,
+    description: &str,
+    body: &str,
+) -> String {
     let mut head = String::new();
+    alternates(&mut head, site, category);
     meta(&mut head, "name", "description", description);
     splice(template, title, &head, body)
 }

@@ -557,3 +557,42 @@ fn each_build_lists_what_changed_against_the_tree_it_replaced() {
     assert!(deleted.changes.added.is_empty());
     assert!(deleted.changes.changed.iter().any(|p| p == "feed.json" || p.starts_with("feeds/")));
 }
+
+#[test]
+fn rss_and_atom_read_back_with_a_feed_parser() {
+    let (_dir, _app, out) = site_with_app();
+    let newest = |json: &Value| -> Vec<(String, String, i64)> {
+        json["items"].as_array().unwrap()[..20.min(json["items"].as_array().unwrap().len())]
+            .iter()
+            .map(|item| {
+                let at = portal_core::date::parse(item["date_published"].as_str().unwrap(), 0).unwrap();
+                (item["title"].as_str().unwrap().to_string(), item["url"].as_str().unwrap().to_string(), at)
+            })
+            .collect()
+    };
+    let site_newest = newest(&read(&out.join("feed.json")));
+    let category_newest = newest(&read(&out.join("feeds/kfqdt/1.json")));
+    for (file, expected, title) in [
+        ("rss.xml", &site_newest, "合成档案测试站"),
+        ("atom.xml", &site_newest, "合成档案测试站"),
+        ("feeds/kfqdt/rss.xml", &category_newest, "开发区动态 - 合成档案测试站"),
+        ("feeds/kfqdt/atom.xml", &category_newest, "开发区动态 - 合成档案测试站"),
+    ] {
+        let bytes = std::fs::read(out.join(file)).unwrap();
+        let feed = feed_rs::parser::parse(bytes.as_slice()).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(feed.title.unwrap().content, title, "{file}");
+        let entries: Vec<(String, String, i64)> = feed
+            .entries
+            .iter()
+            .map(|e| (e.title.clone().unwrap().content, e.links[0].href.clone(), e.published.unwrap().timestamp()))
+            .collect();
+        assert_eq!(&entries, expected, "{file}");
+        assert!(feed.entries[0].summary.is_some(), "{file}");
+    }
+    let page = std::fs::read_to_string(out.join("category/kfqdt/index.html")).unwrap();
+    assert!(page.contains(
+        "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"合成档案测试站 (RSS)\" href=\"rss.xml\">"
+    ));
+    assert!(page.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"开发区动态 - 合成档案测试站 (Atom)\" href=\"feeds/kfqdt/atom.xml\">"));
+    assert!(std::fs::read_to_string(out.join("zh-hant/rss.xml")).unwrap().contains("<title>合成檔案測試站</title>"));
+}

@@ -208,6 +208,21 @@ pub fn seconds_to_next_day(at: Timestamp, offset: i32) -> i64 {
     86_400 - (at + i64::from(offset) * 60).rem_euclid(86_400)
 }
 
+/// RFC 822/2822 in the site's zone, as RSS 2.0 wants it:
+/// `Sat, 28 Nov 2026 12:00:00 +0800`.
+pub fn format_rfc2822(at: Timestamp, offset: i32) -> String {
+    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let (y, mo, d, h, mi, s) = fields(at, offset);
+    let weekday = DAYS[(at + i64::from(offset) * 60).div_euclid(86_400).rem_euclid(7) as usize];
+    let month = MONTHS[(mo - 1) as usize];
+    let sign = if offset < 0 { "-" } else { "+" };
+    let abs = i64::from(offset.abs());
+    let time = write_fields(&[(h, 2, ":"), (mi, 2, ":"), (s, 2, "")]);
+    let zone = write_fields(&[(abs / 60, 2, ""), (abs % 60, 2, "")]);
+    format!("{weekday}, {} {month} {} {time} {sign}{zone}", write_fields(&[(d, 2, "")]), write_fields(&[(y, 4, "")]))
+}
+
 /// RFC 3339 in the site's zone, for `<time datetime>` and sitemaps.
 pub fn format_rfc3339(at: Timestamp, offset: i32) -> String {
     let (y, mo, d, h, mi, s) = fields(at, offset);
@@ -236,6 +251,16 @@ mod tests {
             assert_eq!(write_fields(&[(value, width, "")]), format!("{value:0width$}"));
         }
         assert_eq!(format_rfc3339(0, -90), "1969-12-31T22:30:00-01:30");
+    }
+
+    #[test]
+    fn rfc2822_for_rss_reads_back() {
+        let at = parse("2026-11-28T12:00:00+08:00", 0).unwrap();
+        assert_eq!(format_rfc2822(at, CST), "Sat, 28 Nov 2026 12:00:00 +0800");
+        assert_eq!(format_rfc2822(0, -90), "Wed, 31 Dec 1969 22:30:00 -0130");
+        for at in [0, 86_399, 1_700_000_000, 1_800_000_000] {
+            assert_eq!(parse(&format_rfc2822(at, CST), 0), Some(at));
+        }
     }
 
     #[test]
