@@ -61,8 +61,11 @@ impl Prerender {
         // The other tree is the Simplified one: this is the 繁體 one.
         let traditional = other_script.as_ref().is_some_and(|other| !other.traditional);
         let page_url = Signal::stored(PAGE_URL.to_string());
-        let footer =
-            render(traditional, || view! { <SiteFooter footer=site.footer.clone() paths=paths.clone() page_url/> });
+        // Pages are pre-rendered by portal-build, which also writes RSS and Atom.
+        let footer = render(
+            traditional,
+            || view! { <SiteFooter footer=site.footer.clone() paths=paths.clone() page_url syndicated=true/> },
+        );
         let side_blocks =
             render(traditional, || view! { <SideBlocks site=site.clone() front=front.clone() paths=paths.clone()/> });
         let mut prerender = Prerender {

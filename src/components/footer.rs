@@ -21,16 +21,19 @@ pub fn Footer() -> impl IntoView {
         Paths::absolute(&dom::origin(), &path)
     });
     move || {
-        loader
-            .loaded()
-            .map(|portal| view! { <SiteFooter footer=portal.site.footer.clone() paths=paths.clone() page_url/> })
+        loader.loaded().map(|portal| {
+            // portal-build writes RSS and Atom beside an archive; a single feed has none.
+            let syndicated = matches!(portal.catalogue, crate::data::Catalogue::Archive { .. });
+            view! { <SiteFooter footer=portal.site.footer.clone() paths=paths.clone() page_url syndicated/> }
+        })
     }
 }
 
-/// `page_url` is the absolute URL of the page shown, for 我为政府网站找错.
+/// `page_url` is the absolute URL of the page shown, for 我为政府网站找错;
+/// `syndicated`, whether the site has RSS (portal-build writes it).
 #[component]
-pub fn SiteFooter(footer: FooterConfig, paths: Paths, page_url: Signal<String>) -> impl IntoView {
-    view! { <footer class="site-footer"><FooterBody footer paths page_url/></footer> }
+pub fn SiteFooter(footer: FooterConfig, paths: Paths, page_url: Signal<String>, syndicated: bool) -> impl IntoView {
+    view! { <footer class="site-footer"><FooterBody footer paths page_url syndicated/></footer> }
 }
 
 /// A dialable `tel:` link for a number written as 0595—22353026.
@@ -60,7 +63,7 @@ fn FooterMarks(badge: Option<Badge>, report: Option<Signal<String>>, paths: Path
 }
 
 #[component]
-fn FooterBody(footer: FooterConfig, paths: Paths, page_url: Signal<String>) -> impl IntoView {
+fn FooterBody(footer: FooterConfig, paths: Paths, page_url: Signal<String>, syndicated: bool) -> impl IntoView {
     let line = |parts: Vec<String>| {
         let text = parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join("　");
         (!text.is_empty()).then(|| view! { <li>{text}</li> })
@@ -69,7 +72,10 @@ fn FooterBody(footer: FooterConfig, paths: Paths, page_url: Signal<String>) -> i
         |label: &str, value: &Option<String>| value.as_ref().map(|v| format!("{label}{v}")).unwrap_or_default();
     let links = {
         let items = footer.links.iter().map(|l| view! { " / " {link(&paths, l)} }).collect_view();
-        view! { <li class="footer-links"><a href=paths.sitemap()>{t("网站地图")}</a>{items}</li> }
+        // A file, not a route: rel="external" keeps the router out of it.
+        let rss =
+            syndicated.then(|| view! { " / " <a href=paths.configured("rss.xml") rel="external">{t("RSS 订阅")}</a> });
+        view! { <li class="footer-links"><a href=paths.sitemap()>{t("网站地图")}</a>{rss}{items}</li> }
     };
     let report = footer.site_code.is_some().then(|| {
         let footer = footer.clone();

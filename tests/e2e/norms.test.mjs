@@ -72,6 +72,21 @@ for (const [mode, dist] of Object.entries(MODES)) {
       await context.close();
     });
 
+    test('the footer links the RSS feed where portal-build wrote one', async () => {
+      const { page, problems, context } = await open(mode, '');
+      const rss = page.locator('footer .footer-links a', { hasText: 'RSS 订阅' });
+      assert.equal(await rss.count(), mode === 'archive' ? 1 : 0);
+      if (mode === 'archive') {
+        assert.equal(await rss.getAttribute('href'), '/rss.xml');
+        const response = await page.request.get(`${env.archive.url}rss.xml`);
+        assert.match(await response.text(), /^<\?xml[^]*<rss version="2.0"[^]*<item>/);
+        // Feed readers find it from the page too.
+        assert.equal(await page.locator('head link[rel="alternate"][type="application/rss+xml"][href="rss.xml"]').count(), 1);
+      }
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+
     test('网站地图 lists every 栏目 with its count, from the footer and as a cold deep link', async () => {
       const { page, problems, context } = await open(mode, '');
       await page.locator('footer a', { hasText: '网站地图' }).click();
