@@ -15,6 +15,7 @@ use portal_core::feed::{read_feed, ReadOptions};
 use portal_core::html::escape;
 use portal_core::index::{ArticleView, FeedIndex, HEADLINES};
 use portal_core::paging;
+use portal_core::paths::OtherScript;
 use portal_core::site::SiteConfig;
 use portal_core::writer::{self, feed, item};
 use serde_json::{json, Value};
@@ -60,26 +61,31 @@ struct Tree<'a> {
     threads: usize,
     /// Converts each article as it is written (the 繁體 tree).
     convert: Option<&'a Traditional>,
-    /// Whether the 繁體 tree's sitemaps go into this tree's sitemap index.
-    with_traditional_sitemaps: bool,
+    /// The site's tree in the other script, if it has one: where the
+    /// header's 简/繁 link leads.
+    other_script: Option<OtherScript>,
     /// Where the tree is under the output: `""` or `zh-hant/`.
     folder: String,
 }
 
 impl Tree<'_> {
-    fn simplified(options: &Options, with_traditional: bool) -> Tree<'static> {
+    fn simplified(options: &Options, other_script: Option<OtherScript>) -> Tree<'static> {
         Tree {
             site: options.site.clone(),
             site_json: options.site_json.clone(),
             base_url: options.base_url.clone(),
             threads: options.threads,
             convert: None,
-            with_traditional_sitemaps: with_traditional,
+            other_script,
             folder: String::new(),
         }
     }
 
-    fn traditional<'a>(options: &Options, convert: &'a Traditional) -> Result<Tree<'a>, Vec<InputError>> {
+    fn traditional<'a>(
+        options: &Options,
+        convert: &'a Traditional,
+        other_script: OtherScript,
+    ) -> Result<Tree<'a>, Vec<InputError>> {
         let site_json = convert.site_json(&options.site_json);
         let text = serde_json::to_string(&site_json).expect("JSON values serialize");
         let site = SiteConfig::parse(&text)
@@ -90,9 +96,15 @@ impl Tree<'_> {
             base_url: format!("{}{}/", options.base_url, traditional::FOLDER),
             threads: options.threads,
             convert: Some(convert),
-            with_traditional_sitemaps: false,
+            other_script: Some(other_script),
             folder: format!("{}/", traditional::FOLDER),
         })
+    }
+
+    /// The Simplified tree of a site with a 繁體 one lists that tree's
+    /// sitemaps in its own sitemap index.
+    fn lists_traditional_sitemaps(&self) -> bool {
+        self.other_script.as_ref().is_some_and(|other| other.traditional)
     }
 }
 
@@ -189,12 +201,14 @@ fn write_trees(
     template: Option<String>,
 ) -> Result<Manifest, Vec<InputError>> {
     let Some(convert) = Traditional::new(&options.site) else {
-        return write_all(plan, &Tree::simplified(options, false), root, template.as_deref());
+        return write_all(plan, &Tree::simplified(options, None), root, template.as_deref());
     };
-    let (simplified, converted) =
-        template.map(|template| convert.templates(&template, &page::base_path(&template))).unzip();
-    let mut manifest = write_all(plan, &Tree::simplified(options, true), root, simplified.as_deref())?;
-    let tree = Tree::traditional(options, &convert)?;
+    // Without the app's page nothing is pre-rendered, and `/` stands in.
+    let base_path = template.as_deref().map_or_else(|| "/".to_string(), page::base_path);
+    let (to_traditional, to_simplified) = traditional::other_scripts(&base_path);
+    let (simplified, converted) = template.map(|template| convert.templates(&template, &base_path)).unzip();
+    let mut manifest = write_all(plan, &Tree::simplified(options, Some(to_traditional)), root, simplified.as_deref())?;
+    let tree = Tree::traditional(options, &convert, to_simplified)?;
     let entries = plan.items().iter().map(|entry| {
         let mut entry = entry.clone();
         convert.article(&mut entry.article);
@@ -372,7 +386,7 @@ fn write_all(plan: &Plan, tree: &Tree, root: &Path, template: Option<&str>) -> R
                 front,
                 &page::base_path(template),
                 &tree.base_url,
-                page::other_script(template),
+                tree.other_script.clone(),
             ),
         }
     });
@@ -526,7 +540,7 @@ fn write_sitemaps(
         xml.push_str("</urlset>\n");
         out.file(&name, xml.as_bytes())?;
         index.push_str(&format!("<sitemap><loc>{base}{name}</loc></sitemap>\n"));
-        if tree.with_traditional_sitemaps {
+        if tree.lists_traditional_sitemaps() {
             index.push_str(&format!("<sitemap><loc>{base}{}/{name}</loc></sitemap>\n", traditional::FOLDER));
         }
     }

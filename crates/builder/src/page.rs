@@ -7,7 +7,6 @@
 use portal_core::date;
 use portal_core::feed::Article;
 use portal_core::html::{escape, text_of, Node};
-use portal_core::paths::OtherScript;
 use portal_core::site::{Category, SiteConfig};
 
 pub struct PageContext<'a> {
@@ -43,18 +42,6 @@ pub fn base_path(template: &str) -> String {
     let Some(start) = template.find("<base href=\"") else { return "/".into() };
     let rest = &template[start + "<base href=\"".len()..];
     rest.split('"').next().unwrap_or("/").to_string()
-}
-
-/// The site in the other script, as `Traditional::templates` marked the page.
-pub fn other_script(template: &str) -> Option<OtherScript> {
-    let attribute = |name: &str| {
-        let start = template.find(&format!(" {name}=\""))? + name.len() + 3;
-        template[start..].split('"').next()
-    };
-    Some(OtherScript {
-        traditional: attribute("data-script")? == "hans",
-        root: attribute("data-other-script")?.to_string(),
-    })
 }
 
 /// The article's picture for link previews: its image, else its first photo.

@@ -5,6 +5,7 @@
 
 use portal_core::feed::Article;
 use portal_core::html::Node;
+use portal_core::paths::OtherScript;
 use portal_core::site::SiteConfig;
 use serde_json::Value;
 use zhconv::{get_builtin_converter, Variant, ZhConverter};
@@ -131,22 +132,32 @@ impl Traditional {
     /// `zh-Hant`, based under `zh-hant/`, marked with where it came from.
     /// `base_path` is the Simplified tree's (`<base href>`).
     pub fn templates(&self, template: &str, base_path: &str) -> (String, String) {
-        let hant_base = format!("{base_path}{FOLDER}/");
-        let simplified = mark(template, "hans", &hant_base);
+        let (to_traditional, to_simplified) = other_scripts(base_path);
+        let simplified = mark(template, &to_traditional);
         let converted = self.text(template).replacen(
             &format!("<base href=\"{base_path}\">"),
-            &format!("<base href=\"{hant_base}\">"),
+            &format!("<base href=\"{}\">", to_traditional.root),
             1,
         );
-        let traditional = mark(&converted, "hant", base_path).replacen("lang=\"zh-CN\"", "lang=\"zh-Hant\"", 1);
+        let traditional = mark(&converted, &to_simplified).replacen("lang=\"zh-CN\"", "lang=\"zh-Hant\"", 1);
         (simplified, traditional)
     }
 }
 
-/// `<html>` with the tree's script and the other tree's base path, which
-/// boot.js and the header's 简/繁 link read.
-fn mark(template: &str, script: &str, other_root: &str) -> String {
-    template.replacen("<html", &format!("<html data-script=\"{script}\" data-other-script=\"{other_root}\""), 1)
+/// Where each tree's 简/繁 link leads: from the Simplified tree, based at
+/// `base_path`, to the 繁體 one, and back.
+pub fn other_scripts(base_path: &str) -> (OtherScript, OtherScript) {
+    (
+        OtherScript { traditional: true, root: format!("{base_path}{FOLDER}/") },
+        OtherScript { traditional: false, root: base_path.to_string() },
+    )
+}
+
+/// `<html>` with the tree's script (the other's opposite) and the other
+/// tree's base path, which boot.js and the header's 简/繁 link read.
+fn mark(template: &str, other: &OtherScript) -> String {
+    let script = if other.traditional { "hans" } else { "hant" };
+    template.replacen("<html", &format!("<html data-script=\"{script}\" data-other-script=\"{}\"", other.root), 1)
 }
 
 #[cfg(test)]
