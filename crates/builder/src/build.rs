@@ -444,25 +444,13 @@ fn home_feed(plan: &Plan, tree: &Tree, archive: &Archive) -> Value {
 /// and each category's (`feeds/<slug>/rss.xml`, `…/atom.xml`).
 fn write_syndication(plan: &Plan, tree: &Tree, out: &mut Writer) -> Result<(), Vec<InputError>> {
     let (site, base) = (&tree.site, tree.base_url.as_str());
-    let newest = |positions: &mut dyn Iterator<Item = usize>| -> Vec<&portal_core::feed::Article> {
-        positions.take(syndication::NEWEST).map(|i| &plan.items()[i].article).collect()
-    };
-    let mut channels =
-        vec![(Channel { site, base, title: site.name.clone(), folder: String::new(), page: base.to_string() }, {
-            newest(&mut (0..plan.items().len()))
-        })];
-    for category in &site.categories {
-        let channel = Channel {
-            site,
-            base,
-            title: format!("{} - {}", category.name, site.name),
-            folder: format!("feeds/{}/", category.slug),
-            page: format!("{base}category/{}", category.slug),
+    for category in std::iter::once(None).chain(site.categories.iter().map(Some)) {
+        let positions: Vec<usize> = match category {
+            None => (0..plan.items().len()).take(syndication::NEWEST).collect(),
+            Some(c) => plan.category_positions(&c.slug).iter().take(syndication::NEWEST).copied().collect(),
         };
-        let articles = newest(&mut plan.category_positions(&category.slug).iter().copied());
-        channels.push((channel, articles));
-    }
-    for (channel, articles) in channels {
+        let articles: Vec<_> = positions.iter().map(|&i| &plan.items()[i].article).collect();
+        let channel = Channel::new(site, base, category);
         out.file(&format!("{}rss.xml", channel.folder), channel.rss(&articles).as_bytes())?;
         out.file(&format!("{}atom.xml", channel.folder), channel.atom(&articles).as_bytes())?;
     }

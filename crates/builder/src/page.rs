@@ -4,6 +4,7 @@
 //! JavaScript) see it at all. The content is rendered by the app's own
 //! components (`portal::prerender`); this module writes the `<head>`.
 
+use crate::syndication;
 use portal_core::date;
 use portal_core::feed::Article;
 use portal_core::html::{escape, text_of, Node};
@@ -19,9 +20,8 @@ pub struct PageContext<'a> {
 /// The site's RSS and Atom feeds, and the category's when the page is one
 /// of its pages, for feed readers to find (paths under `<base href>`).
 fn alternates(out: &mut String, site: &SiteConfig, category: Option<&Category>) {
-    let mut feeds = vec![(String::new(), site.name.clone())];
-    feeds.extend(category.map(|c| (format!("feeds/{}/", c.slug), format!("{} - {}", c.name, site.name))));
-    for (folder, title) in feeds {
+    for feed in std::iter::once(None).chain(category.map(Some)) {
+        let (folder, title) = (syndication::folder(feed), syndication::title(site, feed));
         for (kind, file, label) in [("rss", "rss.xml", "RSS"), ("atom", "atom.xml", "Atom")] {
             out.push_str(&format!(
                 "  <link rel=\"alternate\" type=\"application/{kind}+xml\" title=\"{} ({label})\" href=\"{folder}{file}\">\n",

@@ -6,24 +6,41 @@ use portal_core::date;
 use portal_core::feed::Article;
 use portal_core::html::escape;
 use portal_core::paths::encode_component;
-use portal_core::site::SiteConfig;
+use portal_core::site::{Category, SiteConfig};
 
 /// How many of the newest articles each feed carries.
 pub const NEWEST: usize = 20;
 
-/// One feed: the site's, or a category's.
-pub struct Channel<'a> {
-    pub site: &'a SiteConfig,
-    /// Absolute URL of the site root, ending in `/`.
-    pub base: &'a str,
-    pub title: String,
-    /// Where the feed's files are, under the root: `""` or `feeds/<slug>/`.
-    pub folder: String,
-    /// The page the feed stands for: the home page or the category's.
-    pub page: String,
+/// Where the feed of the site (`None`) or of a category is, under the
+/// tree's root: the site's at the root, a category's beside its page files.
+pub fn folder(category: Option<&Category>) -> String {
+    category.map_or_else(String::new, |c| format!("feeds/{}/", c.slug))
 }
 
-impl Channel<'_> {
+/// The title of the feed of the site (`None`) or of a category.
+pub fn title(site: &SiteConfig, category: Option<&Category>) -> String {
+    category.map_or_else(|| site.name.clone(), |c| format!("{} - {}", c.name, site.name))
+}
+
+/// One feed: the site's, or a category's.
+pub struct Channel<'a> {
+    site: &'a SiteConfig,
+    /// Absolute URL of the site root, ending in `/`.
+    base: &'a str,
+    title: String,
+    /// Where the feed's files are, under the root.
+    pub folder: String,
+    /// The page the feed stands for: the home page or the category's.
+    page: String,
+}
+
+impl<'a> Channel<'a> {
+    /// The feed of the site (`None`) or of `category`.
+    pub fn new(site: &'a SiteConfig, base: &'a str, category: Option<&Category>) -> Channel<'a> {
+        let page = category.map_or_else(|| base.to_string(), |c| format!("{base}category/{}", c.slug));
+        Channel { site, base, title: title(site, category), folder: folder(category), page }
+    }
+
     fn link(&self, article: &Article) -> String {
         format!("{}article/{}", self.base, encode_component(&article.id))
     }
