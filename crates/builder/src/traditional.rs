@@ -17,11 +17,14 @@ pub const FOLDER: &str = "zh-hant";
 /// images, dates) stay as they are.
 const SITE_TEXTS: &[&str] =
     &["/name", "/description", "/footer/organizer", "/footer/address", "/footer/copyright", "/footer/badge/alt"];
+/// Lists of such texts, as (the list, the text within each item; `""` for
+/// the item itself).
 const SITE_LISTS: &[(&str, &str)] = &[
-    ("/categories", "name"),
-    ("/footer/links", "text"),
-    ("/footer/hotlines", "label"),
-    ("/footer/mailboxes", "label"),
+    ("/categories", "/name"),
+    ("/disclaimer", ""),
+    ("/footer/links", "/text"),
+    ("/footer/hotlines", "/label"),
+    ("/footer/mailboxes", "/label"),
 ];
 
 pub struct Traditional {
@@ -102,20 +105,14 @@ impl Traditional {
         if let Some(Value::Object(badge)) = json.pointer_mut("/footer/badge") {
             badge.entry("alt").or_insert_with(|| portal_core::site::BADGE_ALT.into());
         }
-        let paragraphs = match json.pointer("/disclaimer") {
-            Some(Value::Array(list)) => list.len(),
-            _ => 0,
-        };
-        for pointer in
-            SITE_TEXTS.iter().map(|p| p.to_string()).chain((0..paragraphs).map(|n| format!("/disclaimer/{n}")))
-        {
-            if let Some(value) = json.pointer_mut(&pointer) {
+        for pointer in SITE_TEXTS {
+            if let Some(value) = json.pointer_mut(pointer) {
                 self.value(value);
             }
         }
         for (list, field) in SITE_LISTS {
             if let Some(Value::Array(items)) = json.pointer_mut(list) {
-                items.iter_mut().filter_map(|item| item.get_mut(*field)).for_each(|value| self.value(value));
+                items.iter_mut().filter_map(|item| item.pointer_mut(field)).for_each(|value| self.value(value));
             }
         }
         json
