@@ -116,7 +116,7 @@ pub fn ErrorPanel(error: LoadError, retry: Callback<()>) -> impl IntoView {
 /// What is wrong with a page number, in the page's script.
 fn page_error(error: &portal_core::paging::PageError) -> String {
     let (template, values) = error.template();
-    tf(template, &values.iter().map(String::as_str).collect::<Vec<_>>())
+    portal_core::fill(t(template), &values)
 }
 
 /// `?page=N` past the end, or not a number: the category's heading, what

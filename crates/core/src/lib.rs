@@ -15,13 +15,13 @@ pub mod writer;
 
 /// `template` with each `{}` replaced by the next of `values`: messages
 /// kept as templates, so the app can show them in either script.
-pub fn fill(template: &str, values: &[&str]) -> String {
+pub fn fill<S: AsRef<str>>(template: &str, values: &[S]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut values = values.iter();
     let mut parts = template.split("{}");
     out.push_str(parts.next().unwrap_or_default());
     for part in parts {
-        out.push_str(values.next().copied().unwrap_or_default());
+        out.push_str(values.next().map_or("", AsRef::as_ref));
         out.push_str(part);
     }
     out

@@ -37,7 +37,7 @@ impl PageError {
 impl std::fmt::Display for PageError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let (template, values) = self.template();
-        f.write_str(&crate::fill(template, &values.iter().map(String::as_str).collect::<Vec<_>>()))
+        f.write_str(&crate::fill(template, &values))
     }
 }
 
