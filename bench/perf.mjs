@@ -59,7 +59,7 @@ rmSync(NO_PRELOAD, { recursive: true, force: true });
 cpSync(SITE, NO_PRELOAD, { recursive: true });
 {
   const file = join(NO_PRELOAD, 'article', 'a1003', 'index.html');
-  writeFileSync(file, readFileSync(file, 'utf8').replace(/ data-file="[^"]*"/, ''));
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/ data-files="[^"]*"/, ''));
 }
 
 // 2. Alternated cold loads under the mobile profile.

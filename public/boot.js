@@ -43,12 +43,14 @@ if (prerendered) {
   const page = new URLSearchParams(location.search).get('page');
   if (trim(location.pathname) !== trim(own) || (page !== null && page !== '1')) {
     prerendered.remove();
-  } else if (prerendered.dataset.file) {
+  } else if (prerendered.dataset.files) {
     // The page's data, on its way while the wasm downloads: the app's
     // fetch (same URL, mode and credentials) takes this response.
-    const preload = document.createElement('link');
-    Object.assign(preload, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: prerendered.dataset.file });
-    document.head.append(preload);
+    for (const file of prerendered.dataset.files.split(' ')) {
+      const preload = document.createElement('link');
+      Object.assign(preload, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: file });
+      document.head.append(preload);
+    }
   }
 }
 if (!elsewhere) {

@@ -6,7 +6,7 @@ use crate::ui::{t, tf};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::Request;
 use leptos::prelude::*;
-use portal_core::archive::{self, Archive};
+use portal_core::archive::{self, Archive, PageParts};
 use portal_core::feed::{self, ArticleRef, Problem, ReadOptions};
 use portal_core::index::{ArticleView, CategoryListing, FeedIndex};
 use portal_core::paging::{self, PageError};
@@ -144,12 +144,17 @@ impl Portal {
         if count == 0 {
             return Ok(CategoryListing { slug, page, items: Arc::default() });
         }
-        let url = archive::category_page_file(&slug, number);
-        let site = self.site.clone();
-        let items = fetch_once(&files.pages, &url, || fetch_category_page(site, url.clone()).boxed_local())
-            .await
-            .map_err(LookupError::Failed)?;
-        Ok(CategoryListing { slug, page, items })
+        let parts = PageParts::of(&slug, count, archive.page_size, &page);
+        let fetches = parts.files.iter().map(|url| {
+            let site = self.site.clone();
+            fetch_once(&files.pages, url, || fetch_category_part(site, url.clone()).boxed_local())
+        });
+        let mut items = Vec::with_capacity(page.end - page.start);
+        for part in futures::future::join_all(fetches).await {
+            items.extend(part.map_err(LookupError::Failed)?.iter().cloned());
+        }
+        let items = items.into_iter().skip(parts.skip).take(page.end - page.start).collect();
+        Ok(CategoryListing { slug, page, items: Arc::new(items) })
     }
 }
 
@@ -180,7 +185,7 @@ async fn fetch_article(
     }))))
 }
 
-async fn fetch_category_page(site: Arc<SiteConfig>, url: String) -> Result<Arc<Vec<ArticleRef>>, LoadError> {
+async fn fetch_category_part(site: Arc<SiteConfig>, url: String) -> Result<Arc<Vec<ArticleRef>>, LoadError> {
     let what = t("栏目列表");
     let bytes = fetch_json(&url, what).await?;
     let parsed = feed::parse_feed_bytes(&bytes, read_options(&site)).map_err(|e| LoadError::Invalid {

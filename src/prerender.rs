@@ -13,7 +13,7 @@ use crate::routes::home::HomeContent;
 use crate::routes::sitemap::SitemapContent;
 use leptos::prelude::*;
 use leptos::tachys::html::InertElement;
-use portal_core::archive;
+use portal_core::archive::{self, PageParts};
 use portal_core::html::escape;
 use portal_core::index::{ArticleView, CategoryListing, FeedIndex};
 use portal_core::paths::{encode_component, OtherScript, Paths};
@@ -86,22 +86,22 @@ impl Prerender {
     pub fn home(&self) -> String {
         let (site, front, paths) = (self.site.clone(), self.front.clone(), self.paths.clone());
         let path = self.paths.home();
-        self.page(&path, None, &self.header(path.clone()), move || view! { <HomeContent site front paths/> })
+        self.page(&path, &[], &self.header(path.clone()), move || view! { <HomeContent site front paths/> })
     }
 
-    pub fn category(&self, listing: CategoryListing) -> String {
+    /// Page 1 of a category, cut from `parts`.
+    pub fn category(&self, listing: CategoryListing, parts: &PageParts) -> String {
         let path = self.paths.category(&listing.slug, 1);
-        let file = (!listing.items.is_empty()).then(|| archive::category_page_file(&listing.slug, 1));
         let (site, paths) = (self.site.clone(), self.paths.clone());
         let header = self.header(path.clone());
-        self.page(&path, file.as_deref(), &header, move || view! { <CategoryContent site listing paths/> })
+        self.page(&path, &parts.files, &header, move || view! { <CategoryContent site listing paths/> })
     }
 
     /// 网站地图; `counts[i]` is the number of articles in the site's `i`th category.
     pub fn sitemap(&self, counts: Vec<usize>) -> String {
         let path = self.paths.sitemap();
         let (site, paths) = (self.site.clone(), self.paths.clone());
-        self.page(&path, None, &self.header(path.clone()), move || view! { <SitemapContent site counts paths/> })
+        self.page(&path, &[], &self.header(path.clone()), move || view! { <SitemapContent site counts paths/> })
     }
 
     pub fn article(&self, view: Arc<ArticleView>) -> String {
@@ -111,7 +111,7 @@ impl Prerender {
         let side = InertElement::new(self.side_blocks.clone()).into_any();
         let header = self.article_header.replace(ARTICLE_ID, &encode_component(&view.article.id));
         let file = archive::article_file(&view.article.id);
-        self.page(&path, Some(&file), &header, move || view! { <ArticleContent site view paths url side/> })
+        self.page(&path, &[file], &header, move || view! { <ArticleContent site view paths url side/> })
     }
 
     /// The site header as the app shows it at `path`.
@@ -128,7 +128,7 @@ impl Prerender {
     }
 
     /// `content` between the header and the footer, as the app shows the
-    /// page at `path`. Two things go along for boot.js: the data `file` the
+    /// page at `path`. Two things go along for boot.js: the data `files` the
     /// app will read for the page, which boot.js preloads while the wasm
     /// downloads if the page is the one asked for (a host may answer
     /// `?page=3` with page 1's); and mourning days, to grey the page before
@@ -136,7 +136,7 @@ impl Prerender {
     fn page<V: IntoView + 'static>(
         &self,
         path: &str,
-        file: Option<&str>,
+        files: &[String],
         header: &str,
         content: impl FnOnce() -> V,
     ) -> String {
@@ -149,8 +149,9 @@ impl Prerender {
         } else {
             format!(" data-mourning-days=\"{}\" data-utc-offset=\"{}\"", escape(&days), self.site.offset_minutes())
         };
-        let file = file.map(|file| format!(" data-file=\"{}\"", escape(file))).unwrap_or_default();
-        format!("<div id=\"prerender\" data-path=\"{}\"{file}{mourning}>{header}{main}{footer}</div>", escape(path))
+        let files =
+            if files.is_empty() { String::new() } else { format!(" data-files=\"{}\"", escape(&files.join(" "))) };
+        format!("<div id=\"prerender\" data-path=\"{}\"{files}{mourning}>{header}{main}{footer}</div>", escape(path))
     }
 }
 

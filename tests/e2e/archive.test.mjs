@@ -79,25 +79,36 @@ test("the article's HTML file has its meta tags and text for crawlers", async ()
   assert.ok(html.includes(firstSentence), 'the article text is in the HTML');
 });
 
-test('a category page fetches one page file; the pager knows every page', async () => {
+/** Every article of a category, newest first, read from its parts (newest part first). */
+function categoryList(slug) {
+  const parts = Math.ceil(home._portal.archive.categories[slug].count / home._portal.archive.page_size);
+  return Array.from({ length: parts }, (_, i) => read(`feeds/${slug}/part-${parts - i}.json`).items).flat();
+}
+
+test('a category page fetches the one or two part files it is cut from; the pager knows every page', async () => {
   const info = home._portal.archive.categories.cyfz;
-  assert.ok(info.pages > 5);
+  const size = home._portal.archive.page_size;
+  assert.ok(info.pages > 5 && info.count % size !== 0, 'pages straddle parts');
+  // ?page=N (newest first) shows what it showed when files were pages: the
+  // Nth slice of the newest-first list.
+  const expected = (n) => categoryList('cyfz').slice((n - 1) * size, n * size).map((i) => i.title);
   const { page, problems, fetched, context } = await session();
   await page.goto(`${env.server.url}category/cyfz?page=5`);
   await page.locator('.category-page .article-list a').first().waitFor();
   const lists = () => fetched.filter((f) => !f.startsWith('/articles/')); // pointing at links prefetches articles
-  assert.deepEqual(lists().sort(), ['/feed.json', '/feeds/cyfz/5.json', '/site.json']);
-  const expected = read('feeds/cyfz/5.json').items.map((i) => i.title);
-  assert.deepEqual(await page.locator('.category-page .article-list a').allInnerTexts(), expected);
+  // Newest-first items 80..99 are oldest-first 150..169 of 250: parts 8 and 9.
+  assert.deepEqual(lists().sort(), ['/feed.json', '/feeds/cyfz/part-8.json', '/feeds/cyfz/part-9.json', '/site.json']);
+  assert.deepEqual(await page.locator('.category-page .article-list a').allInnerTexts(), expected(5));
   assert.equal(await page.locator('.pager-summary').innerText(), `第 5 页，共 ${info.pages} 页`);
-  // Pointing at 下一页 fetches page 6; the click then uses that file.
+  // Pointing at 下一页 fetches what page 6 needs beyond page 5's parts; the click then uses it.
   fetched.length = 0;
   await page.locator('.pager a[rel="next"]').hover();
   await page.waitForTimeout(300);
-  assert.deepEqual(lists(), ['/feeds/cyfz/6.json']);
+  assert.deepEqual(lists(), ['/feeds/cyfz/part-7.json']);
   await page.locator('.pager a[rel="next"]').click();
   await page.locator('.pager [aria-current="page"]', { hasText: '6' }).waitFor();
-  assert.deepEqual(lists(), ['/feeds/cyfz/6.json'], 'the click used the prefetched file');
+  assert.deepEqual(lists(), ['/feeds/cyfz/part-7.json'], 'the click used the prefetched file');
+  assert.deepEqual(await page.locator('.category-page .article-list a').allInnerTexts(), expected(6));
   await page.goto(`${env.server.url}category/cyfz?page=${info.pages + 1}`);
   await ready(page);
   await page.locator('.notice').waitFor();
@@ -273,8 +284,12 @@ function markup(page, selector) {
   }, [selector, 'https://example.gov.cn']);
 }
 
-test('a pre-rendered page has its data file requested while the wasm downloads, and fetched once', async () => {
-  for (const [path, file] of [['article/n002345', '/articles/n002345.json'], ['category/cyfz', '/feeds/cyfz/1.json']]) {
+test('a pre-rendered page has its data files requested while the wasm downloads, and fetched once', async () => {
+  const pages = [
+    ['article/n002345', ['/articles/n002345.json']],
+    ['category/cyfz', ['/feeds/cyfz/part-13.json', '/feeds/cyfz/part-12.json']], // page 1 straddles two parts
+  ];
+  for (const [path, files] of pages) {
     const { page, problems, fetched, context } = await session();
     const order = [];
     // A slow wasm: without the preload the data would be asked for only after it.
@@ -282,12 +297,12 @@ test('a pre-rendered page has its data file requested while the wasm downloads, 
       await new Promise((done) => setTimeout(done, 600));
       await route.fallback();
     });
-    page.on('request', (r) => { if (new URL(r.url()).pathname === file) order.push('data requested'); });
+    page.on('request', (r) => { if (files.includes(new URL(r.url()).pathname)) order.push('data requested'); });
     page.on('requestfinished', (r) => { if (r.url().endsWith('.wasm')) order.push('wasm loaded'); });
     await page.goto(env.server.url + path);
     await page.locator('#prerender').waitFor({ state: 'detached' });
-    assert.deepEqual(order, ['data requested', 'wasm loaded'], path);
-    assert.equal(fetched.filter((f) => f === file).length, 1, `${file} fetched once`);
+    assert.deepEqual(order, [...files.map(() => 'data requested'), 'wasm loaded'], path);
+    for (const file of files) assert.equal(fetched.filter((f) => f === file).length, 1, `${file} fetched once`);
     assert.deepEqual(problems, []);
     await context.close();
   }

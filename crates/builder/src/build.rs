@@ -9,7 +9,7 @@ use crate::syndication::{self, Channel};
 use crate::traditional::{self, Traditional};
 use crate::InputError;
 use portal::prerender::Prerender;
-use portal_core::archive::{article_file, category_page_file, Archive};
+use portal_core::archive::{article_file, category_part_file, part_count, part_range, Archive, PageParts};
 use portal_core::date;
 use portal_core::feed::{read_feed, ReadOptions};
 use portal_core::html::escape;
@@ -457,7 +457,7 @@ fn write_syndication(plan: &Plan, tree: &Tree, out: &mut Writer) -> Result<(), V
     Ok(())
 }
 
-/// Each category's page files, chained with next_url, and its page 1 pre-rendered.
+/// Each category's part files, chained with next_url, and its page 1 pre-rendered.
 fn write_category_pages(
     plan: &Plan,
     tree: &Tree,
@@ -467,23 +467,22 @@ fn write_category_pages(
     let (site, base) = (&tree.site, tree.base_url.as_str());
     for category in &site.categories {
         let list = plan.category_positions(&category.slug);
-        let total = paging::total_pages(list.len(), site.page_size);
-        for number in 1..=total {
-            let page = paging::page(list.len(), site.page_size, number).expect("page in range");
-            let items = list[page.start..page.end]
+        for part in 1..=part_count(list.len(), site.page_size) {
+            let items = list[part_range(list.len(), site.page_size, part)]
                 .iter()
                 .map(|&i| item(&plan.items()[i].article, base, site.offset_minutes(), false))
                 .collect();
             let mut value = feed(site, base, items);
             value["title"] = format!("{} - {}", category.name, site.name).into();
-            if number < total {
-                value["next_url"] = format!("{base}{}", category_page_file(&category.slug, number + 1)).into();
+            if part > 1 {
+                value["next_url"] = format!("{base}{}", category_part_file(&category.slug, part - 1)).into();
             }
-            out.json(&category_page_file(&category.slug, number), &value)?;
+            out.json(&category_part_file(&category.slug, part), &value)?;
         }
         if let Some(pages) = pages {
             let listing = plan.listing(&category.slug, site.page_size, 1).expect("page 1 always exists");
-            let body = pages.prerender.category(listing);
+            let parts = PageParts::of(&category.slug, list.len(), site.page_size, &listing.page);
+            let body = pages.prerender.category(listing, &parts);
             out.file(
                 &format!("category/{}/index.html", category.slug),
                 page::category_page(pages.template, site, category, &body).as_bytes(),

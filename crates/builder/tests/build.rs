@@ -52,15 +52,18 @@ fn shards_chain_and_carry_neighbours_and_related_across_page_boundaries() {
     assert_eq!(archive["categories"]["cyfz"]["pages"], 5);
     assert!(std::fs::metadata(out.join("feed.json")).unwrap().len() < 100_000);
 
-    // Pages chain with next_url and hold every article once, newest first.
+    // Parts chain with next_url from the newest, part 5, to the oldest and
+    // hold every article once, newest first; only the newest part is short.
     let mut ids = Vec::new();
     let mut dates = Vec::new();
-    let mut page = 1;
+    let mut part = 5;
     loop {
-        let file = out.join(format!("feeds/cyfz/{page}.json"));
+        let file = out.join(format!("feeds/cyfz/part-{part}.json"));
         assert!(std::fs::metadata(&file).unwrap().len() < 100_000);
         let value = read(&file);
-        for item in value["items"].as_array().unwrap() {
+        let items = value["items"].as_array().unwrap();
+        assert_eq!(items.len(), if part == 5 { 4 } else { 20 });
+        for item in items {
             ids.push(item["id"].as_str().unwrap().to_string());
             dates.push(item["date_published"].as_str().unwrap().to_string());
             assert!(item.get("content_html").is_none(), "list pages carry summaries only");
@@ -68,13 +71,13 @@ fn shards_chain_and_carry_neighbours_and_related_across_page_boundaries() {
         }
         match value.get("next_url").and_then(Value::as_str) {
             Some(next) => {
-                assert_eq!(next, format!("https://example.gov.cn/news/feeds/cyfz/{}.json", page + 1));
-                page += 1;
+                assert_eq!(next, format!("https://example.gov.cn/news/feeds/cyfz/part-{}.json", part - 1));
+                part -= 1;
             }
             None => break,
         }
     }
-    assert_eq!(page, 5);
+    assert_eq!(part, 1);
     assert_eq!(ids.len(), 84);
     assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first");
 
@@ -163,7 +166,7 @@ fn crawler_pages_carry_the_article_and_its_meta_tags() {
     }
     // The app's own components: header, breadcrumb, article, footer, with the app's links under <base href>.
     assert!(page.contains("<meta name=\"author\" content=\"记者"));
-    assert!(page.contains("<div id=\"prerender\" data-path=\"/news/article/n000000\" data-file=\"articles/n000000.json\" data-mourning-days=\"2020-04-04\" data-utc-offset=\"480\"><header class=\"site-header\">"));
+    assert!(page.contains("<div id=\"prerender\" data-path=\"/news/article/n000000\" data-files=\"articles/n000000.json\" data-mourning-days=\"2020-04-04\" data-utc-offset=\"480\"><header class=\"site-header\">"));
     assert!(page.contains("<li><a href=\"/news/category/kfqdt\">开发区动态</a></li></ol></nav><article aria-labelledby=\"article-title\" class=\"article\">"));
     assert!(page.contains(&format!("<h1 id=\"article-title\">{title}</h1>")));
     for part in [
@@ -280,15 +283,17 @@ fn home_and_category_pages_are_pre_rendered_and_deep_links_get_the_plain_app() {
     }
     assert_eq!(home.matches("<title>").count(), 1);
 
-    let first_page = &read(&out.join("feeds/kfqdt/1.json"))["items"];
+    // 3 of the 30 articles: page 1 is all of part 1.
+    let first_page = read(&out.join("feeds/kfqdt/part-1.json"))["items"].as_array().unwrap().clone();
+    assert_eq!(first_page.len(), 3);
     let category = std::fs::read_to_string(out.join("category/kfqdt/index.html")).unwrap();
     assert!(category.contains("<title>开发区动态 - 合成档案测试站</title>"));
     assert!(category.contains(
-        "<div id=\"prerender\" data-path=\"/news/category/kfqdt\" data-file=\"feeds/kfqdt/1.json\" data-mourning-days"
+        "<div id=\"prerender\" data-path=\"/news/category/kfqdt\" data-files=\"feeds/kfqdt/part-1.json\" data-mourning-days"
     ));
     assert!(category.contains("<li><a href=\"/news/category/kfqdt\" aria-current=\"page\">开发区动态</a></li>"));
     assert!(category.contains("<section class=\"category-page\"><h1>开发区动态</h1><ul class=\"article-list\">"));
-    for item in first_page.as_array().unwrap() {
+    for item in &first_page {
         assert!(category.contains(&format!(
             "<a href=\"/news/article/{}\">{}</a>",
             item["id"].as_str().unwrap(),
@@ -360,9 +365,11 @@ fn an_archive_and_the_same_articles_as_one_feed_agree_on_order_neighbours_and_re
     };
     for slug in ["a", "b"] {
         let expected: Vec<String> = single.category(slug).iter().map(|a| a.id.clone()).collect();
-        let pages = expected.len().div_ceil(4);
-        let archived: Vec<String> =
-            (1..=pages).flat_map(|n| ids(&read(&out.join(format!("feeds/{slug}/{n}.json")))["items"])).collect();
+        let parts = expected.len().div_ceil(4);
+        let archived: Vec<String> = (1..=parts)
+            .rev()
+            .flat_map(|n| ids(&read(&out.join(format!("feeds/{slug}/part-{n}.json")))["items"]))
+            .collect();
         assert_eq!(archived, expected, "order of {slug}");
     }
     for article in single.items() {
@@ -571,7 +578,7 @@ fn rss_and_atom_read_back_with_a_feed_parser() {
             .collect()
     };
     let site_newest = newest(&read(&out.join("feed.json")));
-    let category_newest = newest(&read(&out.join("feeds/kfqdt/1.json")));
+    let category_newest = newest(&read(&out.join("feeds/kfqdt/part-1.json")));
     for (file, expected, title) in [
         ("rss.xml", &site_newest, "合成档案测试站"),
         ("atom.xml", &site_newest, "合成档案测试站"),
@@ -595,4 +602,45 @@ fn rss_and_atom_read_back_with_a_feed_parser() {
     ));
     assert!(page.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"开发区动态 - 合成档案测试站 (Atom)\" href=\"feeds/kfqdt/atom.xml\">"));
     assert!(std::fs::read_to_string(out.join("zh-hant/rss.xml")).unwrap().contains("<title>合成檔案測試站</title>"));
+}
+
+/// Publishing one article touches a bounded set of files, however large the
+/// archive: its own, its category's newest part and page, its older
+/// neighbour, the home feed and pages, the syndication feeds and sitemaps.
+#[test]
+fn publishing_one_article_rewrites_only_the_newest_part_and_a_few_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("src");
+    generate(&source, 600, 4).unwrap();
+    let app = app_dir(dir.path());
+    let out = dir.path().join("site");
+    build(&options(&source, &out, Some(&app))).unwrap();
+    let before = tree(&out);
+
+    let newest = std::fs::read_to_string(source.join("articles/n000000.html")).unwrap();
+    let date = newest.lines().find_map(|l| l.strip_prefix("date: ")).unwrap();
+    let published = newest
+        .replace("id: n000000", "id: fresh")
+        .replace(&format!("date: {date}"), "date: 2030-01-01T09:00:00+08:00")
+        .replace("headline: true", "headline: false");
+    std::fs::write(source.join("articles/fresh.html"), published).unwrap();
+    let report = build(&options(&source, &out, Some(&app))).unwrap();
+    let changes = &report.changes;
+    let touched: Vec<&String> = changes.added.iter().chain(&changes.changed).collect();
+    let parts: Vec<&&String> = touched.iter().filter(|p| p.contains("/part-")).collect();
+    assert_eq!(parts.len(), 2, "one part per tree: {parts:?}");
+    let articles: Vec<&&String> = touched.iter().filter(|p| p.contains("articles/")).collect();
+    assert_eq!(articles.len(), 4, "its own file and its older neighbour's, per tree: {articles:?}");
+    assert!(touched.len() <= 40, "{} files: {touched:?}", touched.len());
+    assert!(changes.removed.is_empty());
+
+    // Every part but the category's newest is byte for byte what it was.
+    let after = tree(&out);
+    let category = newest.lines().find_map(|l| l.strip_prefix("category: ")).unwrap();
+    for (path, bytes) in &before {
+        if path.contains("/part-") && !parts.iter().any(|p| **p == path) {
+            assert_eq!(&after[path], bytes, "{path}");
+        }
+    }
+    assert!(parts.iter().all(|p| p.contains(&format!("feeds/{category}/"))));
 }

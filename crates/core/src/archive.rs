@@ -4,14 +4,18 @@
 //! ```text
 //! feed.json                    home feed: latest items, headlines, each category's newest
 //!                              (summaries), plus `_portal.archive` describing the rest
-//! feeds/<slug>/<n>.json        category page n (1-based), `next_url` chains the pages
+//! feeds/<slug>/part-<n>.json   a category's articles in parts of `page_size`, numbered
+//!                              from the oldest (so a new article rewrites only the newest
+//!                              part), newest first inside; `next_url` leads to the older part
 //! articles/<id>.json           one article: full content, related, previous, next
 //! article/<id>/index.html      the same article for crawlers and link previews
 //! sitemap.xml, sitemap-<n>.xml, sitemap.json
 //! ```
 
+use crate::paging::Page;
 use crate::paths::encode_component;
 use serde_json::Value;
+use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Archive {
@@ -45,7 +49,7 @@ impl Archive {
                 )
             })
             .collect();
-        serde_json::json!({ "version": 1, "page_size": self.page_size, "total": self.total, "categories": categories })
+        serde_json::json!({ "version": 2, "page_size": self.page_size, "total": self.total, "categories": categories })
     }
 
     pub fn count(&self, slug: &str) -> Option<usize> {
@@ -53,9 +57,46 @@ impl Archive {
     }
 }
 
-/// The file of a category's page `page` (1-based), relative to the site root.
-pub fn category_page_file(slug: &str, page: usize) -> String {
-    format!("feeds/{}/{page}.json", encode_component(slug))
+/// The file of a category's part `part` (1-based, counted from the oldest),
+/// relative to the site root.
+pub fn category_part_file(slug: &str, part: usize) -> String {
+    format!("feeds/{}/part-{part}.json", encode_component(slug))
+}
+
+/// How many part files a category of `count` articles has.
+pub fn part_count(count: usize, page_size: usize) -> usize {
+    count.div_ceil(page_size.max(1))
+}
+
+/// The articles in part `part` of a category of `count`, as a range of
+/// its newest-first list. Parts are full from the oldest; only the newest
+/// may be short.
+pub fn part_range(count: usize, page_size: usize, part: usize) -> Range<usize> {
+    let page_size = page_size.max(1);
+    let oldest_end = (part * page_size).min(count);
+    count - oldest_end..count - (part - 1) * page_size
+}
+
+/// The part files a reader's page (newest first) is cut from: one, or two
+/// when the page straddles a part boundary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageParts {
+    /// Newest part first, so their items concatenate newest first.
+    pub files: Vec<String>,
+    /// Items of the concatenation before the page's first.
+    pub skip: usize,
+}
+
+impl PageParts {
+    pub fn of(slug: &str, count: usize, page_size: usize, page: &Page) -> PageParts {
+        if page.start >= page.end {
+            return PageParts { files: Vec::new(), skip: 0 };
+        }
+        let part_of = |newest_index: usize| (count - 1 - newest_index) / page_size.max(1) + 1;
+        let (newest, oldest) = (part_of(page.start), part_of(page.end - 1));
+        let files = (oldest..=newest).rev().map(|part| category_part_file(slug, part)).collect();
+        PageParts { files, skip: page.start - part_range(count, page_size, newest).start }
+    }
 }
 
 /// The JSON file of one article, relative to the site root.
@@ -89,9 +130,44 @@ mod tests {
 
     #[test]
     fn file_names() {
-        assert_eq!(category_page_file("cyfz", 2), "feeds/cyfz/2.json");
+        assert_eq!(category_part_file("cyfz", 2), "feeds/cyfz/part-2.json");
         assert_eq!(article_file("a1003"), "articles/a1003.json");
         assert!(is_plain_id("a-1_2.x"));
         assert!(!is_plain_id("a/b") && !is_plain_id("..") && !is_plain_id("中文") && !is_plain_id(""));
+    }
+
+    /// Every reader page, cut from its parts, is the newest-first list's
+    /// slice; and a new article leaves every part but the newest as it was.
+    #[test]
+    fn reader_pages_are_cut_from_parts_numbered_from_the_oldest() {
+        for page_size in [1, 3, 4, 20] {
+            for count in 0..50 {
+                let list: Vec<usize> = (0..count).rev().collect(); // newest first: article numbers
+                let parts: Vec<Vec<usize>> = (1..=part_count(count, page_size))
+                    .map(|part| list[part_range(count, page_size, part)].to_vec())
+                    .collect();
+                assert_eq!(parts.iter().rev().flatten().copied().collect::<Vec<_>>(), list);
+                for number in 1..=crate::paging::total_pages(count, page_size) {
+                    let page = crate::paging::page(count, page_size, number).unwrap();
+                    let cut = PageParts::of("s", count, page_size, &page);
+                    assert!(cut.files.len() <= 2);
+                    let joined: Vec<usize> = cut
+                        .files
+                        .iter()
+                        .flat_map(|file| {
+                            let part: usize = file["feeds/s/part-".len()..file.len() - 5].parse().unwrap();
+                            parts[part - 1].clone()
+                        })
+                        .collect();
+                    assert_eq!(joined[cut.skip..cut.skip + page.end - page.start], list[page.start..page.end]);
+                }
+                // One more article: only the newest part changes (or a new one appears).
+                let grown: Vec<usize> = (0..=count).rev().collect();
+                for part in 1..=part_count(count, page_size) {
+                    let same = grown[part_range(count + 1, page_size, part)] == parts[part - 1][..];
+                    assert!(same || part == part_count(count, page_size), "part {part} of {count} changed");
+                }
+            }
+        }
     }
 }

@@ -29,10 +29,12 @@ pub struct CategoryListing {
     pub items: Arc<Vec<ArticleRef>>,
 }
 
-/// How many of the newest items of the article's category, and of each of
-/// its tags, are ranked for 相关阅读: ranking all 100,000 articles of an
-/// archive for each article would be quadratic, and the best matches are
-/// always among these. The same rule for a single feed and an archive.
+/// How many articles around this one in its category, and in each of its
+/// tags, are ranked for 相关阅读: ranking all 100,000 articles of an
+/// archive for each article would be quadratic. They are the ones just
+/// older than it where there are enough, so that publishing a new article
+/// changes no other article's 相关阅读 (and so none of their files). The
+/// same rule for a single feed and an archive.
 pub const RELATED_POOL: usize = 48;
 
 /// What an index holds: an article, or (in the archive builder) an
@@ -159,9 +161,10 @@ impl<T: Indexed> FeedIndex<T> {
         (at.checked_sub(1).map(|p| self.article_at(list[p])), list.get(at + 1).map(|&i| self.article_at(i)))
     }
 
-    /// 相关阅读, ranked over the newest `RELATED_POOL` of the article's
-    /// category and of each of its tags.
+    /// 相关阅读, ranked over the `RELATED_POOL` articles nearest to this
+    /// one in its category and in each of its tags, older ones first.
     pub fn related(&self, article: &Article, limit: usize) -> Vec<&Article> {
+        let position = self.by_id.get(&article.id).copied();
         let mut pool: Vec<usize> = Vec::new();
         let lists = article
             .category
@@ -169,10 +172,15 @@ impl<T: Indexed> FeedIndex<T> {
             .filter_map(|c| self.by_category.get(c))
             .chain(article.tags.iter().filter_map(|t| self.by_tag.get(t)));
         for list in lists {
-            pool.extend(list.iter().take(RELATED_POOL));
+            let at = position.and_then(|p| list.binary_search(&p).ok()).unwrap_or(0);
+            let start = at.min(list.len().saturating_sub(RELATED_POOL + 1));
+            pool.extend(&list[start..list.len().min(start + RELATED_POOL + 1)]);
         }
         pool.sort_unstable();
         pool.dedup();
+        // Among equals, the ones published nearest to this article first.
+        let at = position.unwrap_or(0);
+        pool.sort_by_key(|&i| (i.abs_diff(at), i));
         crate::related::related(
             article,
             pool.into_iter().map(|i| self.article_at(i)),
@@ -274,5 +282,29 @@ mod tests {
         assert_eq!(index.headlines(4).iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["2"]);
         let plain = FeedIndex::new(vec![article("1", None, &[]), article("2", None, &[])], &site());
         assert_eq!(plain.headlines(1).iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["1"]);
+    }
+
+    #[test]
+    fn a_new_article_changes_no_other_articles_related_reading() {
+        let many = |count: usize| -> Vec<Article> {
+            (0..count)
+                .map(|n| Article {
+                    published: Some(n as i64 * 60),
+                    ..article(&format!("n{n}"), Some(if n % 3 == 0 { "a" } else { "b" }), &["t"])
+                })
+                .collect()
+        };
+        let related = |index: &FeedIndex, id: &str| -> Vec<String> {
+            index.related(index.get(id).unwrap(), 6).iter().map(|a| a.id.clone()).collect()
+        };
+        let before = FeedIndex::new(many(200), &site());
+        let after = FeedIndex::new(many(201), &site());
+        for n in 0..200 {
+            let id = format!("n{n}");
+            assert_eq!(related(&before, &id), related(&after, &id), "{id}");
+        }
+        // Same category and tag first: the newest gets the ones just before it, the oldest those just after.
+        assert_eq!(related(&after, "n200")[..2], ["n199".to_string(), "n197".to_string()]);
+        assert_eq!(related(&after, "n0")[..2], ["n3".to_string(), "n6".to_string()]);
     }
 }

@@ -1,6 +1,6 @@
 //! 相关阅读: the editor's picks first, then other articles ranked by what
 //! they share with this one (same category counts most, then each shared
-//! tag), then recency. Never the article itself, never twice.
+//! tag), then nearness in time. Never the article itself, never twice.
 
 use crate::feed::Article;
 
@@ -15,8 +15,8 @@ fn score(article: &Article, other: &Article) -> usize {
     category + SHARED_TAG * other.tags.iter().filter(|t| article.tags.contains(t)).count()
 }
 
-/// `candidates` newest first (the index passes a pool per article, not the
-/// whole archive); `lookup` finds editor's picks by id (they may be outside
+/// `candidates` in order of preference among equals, nearest in time
+/// first (the index passes a pool per article, not the whole archive); `lookup` finds editor's picks by id (they may be outside
 /// the candidates).
 pub fn related<'a>(
     article: &Article,
@@ -38,7 +38,7 @@ pub fn related<'a>(
     }
     let mut ranked: Vec<(usize, usize)> =
         articles.iter().enumerate().map(|(i, other)| (score(article, other), i)).filter(|(s, _)| *s > 0).collect();
-    // Higher score first; within a score, the list's (newest-first) order.
+    // Higher score first; within a score, the candidates' order.
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     for (_, i) in ranked {
         take(articles[i], &mut chosen);
