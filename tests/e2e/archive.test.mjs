@@ -4,7 +4,9 @@
 // crawler page carries its meta tags and text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setup, openPage, ready, axe, ROOT } from './helpers.mjs';
 import { startServer } from './server.mjs';
@@ -342,4 +344,39 @@ test('/index.html is the home page, pre-rendered and then the app', async () => 
   assert.match(await page.locator('body > main#main h1').innerText(), /首页$/);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('articles imported from a CMS’s GBK RSS and an Atom feed render like any other', async () => {
+  const work = mkdtempSync(join(tmpdir(), 'portal-import-'));
+  const fixtures = join(ROOT, 'crates', 'builder', 'tests', 'fixtures', 'import');
+  writeFileSync(join(work, 'map.json'), JSON.stringify({ 园区经济: 'cyfz' }));
+  const tree = join(work, 'site');
+  execFileSync(join(ROOT, 'target', 'tool', 'portal-build'), [
+    'build', '--site', join(ROOT, 'target', 'archive-src', 'site.json'),
+    '--feed', join(fixtures, 'rss2-gbk.xml'), '--feed', join(fixtures, 'atom-base.xml'), '--category-map', join(work, 'map.json'),
+    '--app', join(ROOT, 'dist'), '--base-url', 'https://example.gov.cn/', '--out', tree,
+  ]);
+  const server = await startServer({ root: tree });
+  // The CMS's photos are on its own host, which this site.json does not list.
+  const { page, problems, context } = await openPage(env.browser, { allowErrors: ['Refused to load the image', 'Content Security Policy'] });
+  try {
+    await page.goto(`${server.url}category/kfqdt`);
+    await ready(page);
+    await page.locator('.category-page .article-list a', { hasText: '开发区召开重点项目推进会' }).click();
+    await page.locator('#article-title', { hasText: '开发区召开重点项目推进会' }).waitFor();
+    const meta = await page.locator('.article-meta').innerText();
+    for (const text of ['2023-09-15 09:39:53', '来源：泉州经济开发区管委会办公室', '作者：张三', '责任编辑：陈小妮']) {
+      assert.ok(meta.includes(text), `${text} in ${meta}`);
+    }
+    assert.match(await page.locator('.article-body').innerText(), /9月15日上午，开发区召开重点项目推进会。/);
+    assert.equal(await page.locator('.article-body script').count(), 0);
+    assert.equal(await page.locator('.article-body a').getAttribute('href'), 'http://www.qzkfq.gov.cn/kfqdt/');
+    await page.goto(`${server.url}category/zsyz`);
+    await page.locator('.category-page .article-list a', { hasText: '招商引资签约 三个项目' }).waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await server.close();
+    rmSync(work, { recursive: true, force: true });
+  }
 });

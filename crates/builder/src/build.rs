@@ -3,6 +3,7 @@
 //! build leaves the previous output untouched.
 
 use crate::changes::{Changes, Manifest, MANIFEST};
+use crate::import::{self, CategoryMap};
 use crate::input::{self, Entry};
 use crate::page::{self, article_page, PageContext};
 use crate::syndication::{self, Channel};
@@ -26,7 +27,10 @@ pub struct Options {
     pub site: SiteConfig,
     /// `site.json` as written, copied into the output.
     pub site_json: Value,
+    /// JSON Feed, RSS or Atom files.
     pub feeds: Vec<PathBuf>,
+    /// CMS categories to site.json's, for imported RSS and Atom.
+    pub category_map: CategoryMap,
     pub article_dirs: Vec<PathBuf>,
     /// The app's release build (`dist/`): copied in, so the output is a
     /// complete site, and its app.html is the pre-rendered pages' template.
@@ -127,10 +131,7 @@ fn check(plan: &Plan) -> Vec<InputError> {
 }
 
 fn origin_name(entry: &Entry) -> String {
-    match &entry.origin {
-        input::Origin::File(path) => path.display().to_string(),
-        input::Origin::Feed(_) => "feed".into(),
-    }
+    entry.origin.file().display().to_string()
 }
 
 fn write(root: &Path, relative: &str, bytes: &[u8]) -> std::io::Result<()> {
@@ -153,7 +154,7 @@ pub fn build(options: &Options) -> Result<Report, Vec<InputError>> {
     let mut entries = Vec::new();
     let mut errors = Vec::new();
     for path in &options.feeds {
-        let (mut found, mut problems) = input::read_feed_file(path, site);
+        let (mut found, mut problems) = input::read_feed_file(path, site, &options.category_map);
         entries.append(&mut found);
         errors.append(&mut problems);
     }
@@ -162,7 +163,7 @@ pub fn build(options: &Options) -> Result<Report, Vec<InputError>> {
         entries.append(&mut found);
         errors.append(&mut problems);
     }
-    let plan = Plan::new(entries, site);
+    let plan = Plan::new(import::merge_copies(entries), site);
     errors.extend(check(&plan));
     if !errors.is_empty() {
         return Err(errors);

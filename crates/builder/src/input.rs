@@ -6,6 +6,7 @@
 //! (kept for all articles), and once more, one at a time, when the article's
 //! own files are written. So memory holds metadata, not 100,000 bodies.
 
+use crate::import::{self, CategoryMap};
 use crate::InputError;
 use portal_core::archive::is_plain_id;
 use portal_core::feed::{self, Article, ReadOptions};
@@ -18,7 +19,26 @@ use std::path::{Path, PathBuf};
 pub enum Origin {
     File(PathBuf),
     /// Kept whole: a feed is one file, read once.
-    Feed(Box<Article>),
+    Feed {
+        file: PathBuf,
+        article: Box<Article>,
+    },
+    /// From an RSS or Atom file; `changed` is when the feed says the item
+    /// last changed, which picks among copies of it (`import::merge_copies`).
+    Imported {
+        file: PathBuf,
+        article: Box<Article>,
+        changed: Option<portal_core::date::Timestamp>,
+    },
+}
+
+impl Origin {
+    /// The input file, for messages.
+    pub fn file(&self) -> &Path {
+        match self {
+            Origin::File(file) | Origin::Feed { file, .. } | Origin::Imported { file, .. } => file,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -163,7 +183,7 @@ fn options(site: &SiteConfig) -> ReadOptions<'_> {
 }
 
 /// Reads one item through the shared reader; `Err` lists every problem.
-fn read_one(item: Value, site: &SiteConfig) -> Result<Article, Vec<String>> {
+pub(crate) fn read_item(item: Value, site: &SiteConfig) -> Result<Article, Vec<String>> {
     let wrapper = json!({ "version": "https://jsonfeed.org/version/1.1", "title": site.name, "items": [item] });
     let parsed = feed::read_feed(&wrapper, options(site)).map_err(|e| vec![e.to_string()])?;
     let mut errors: Vec<String> = parsed.problems.iter().map(|p| format!("字段 {}：{}", p.field, p.message)).collect();
@@ -179,7 +199,7 @@ fn read_one(item: Value, site: &SiteConfig) -> Result<Article, Vec<String>> {
 /// Reads an article file in full (body included).
 pub fn read_article_file(path: &Path, site: &SiteConfig) -> Result<Article, Vec<String>> {
     let text = std::fs::read_to_string(path).map_err(|e| vec![format!("无法读取：{e}")])?;
-    read_one(parse_article_file(&text)?, site)
+    read_item(parse_article_file(&text)?, site)
 }
 
 /// Reads every `*.html` / `*.md` article file under `dir`, keeping metadata.
@@ -227,19 +247,30 @@ pub fn read_article_dir(dir: &Path, site: &SiteConfig, threads: usize) -> (Vec<E
     (entries, errors)
 }
 
-/// Reads a complete JSON Feed file.
-pub fn read_feed_file(path: &Path, site: &SiteConfig) -> (Vec<Entry>, Vec<InputError>) {
+/// Reads a feed file: a complete JSON Feed, or RSS / Atom to import
+/// (`crate::import`), told apart by its first character.
+pub fn read_feed_file(path: &Path, site: &SiteConfig, map: &CategoryMap) -> (Vec<Entry>, Vec<InputError>) {
     let file = path.display().to_string();
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => return (vec![], vec![InputError { file, detail: format!("无法读取：{e}") }]),
+    let problem = |detail: String| InputError { file: file.clone(), detail };
+    let text = match read_limited(path) {
+        Ok(bytes) => import::decode(&bytes),
+        Err(e) => Err(e),
     };
-    let parsed = match feed::parse_feed_bytes(&bytes, options(site)) {
+    let text = match text {
+        Ok(text) => text,
+        Err(e) => return (vec![], vec![problem(e)]),
+    };
+    if text.trim_start_matches('\u{feff}').trim_start().starts_with('<') {
+        return match import::read_xml(&text, path, site, map) {
+            Ok(entries) => (entries, vec![]),
+            Err(details) => (vec![], details.into_iter().map(problem).collect()),
+        };
+    }
+    let parsed = match feed::parse_feed_bytes(text.as_bytes(), options(site)) {
         Ok(parsed) => parsed,
-        Err(e) => return (vec![], vec![InputError { file, detail: e.to_string() }]),
+        Err(e) => return (vec![], vec![problem(e.to_string())]),
     };
-    let mut errors: Vec<InputError> =
-        parsed.problems.iter().map(|p| InputError { file: file.clone(), detail: p.to_string() }).collect();
+    let mut errors: Vec<InputError> = parsed.problems.iter().map(|p| problem(p.to_string())).collect();
     let mut entries = Vec::with_capacity(parsed.feed.items.len());
     for article in parsed.feed.items {
         let mut details = Vec::new();
@@ -247,22 +278,34 @@ pub fn read_feed_file(path: &Path, site: &SiteConfig) -> (Vec<Entry>, Vec<InputE
         if details.is_empty() {
             let mut meta = article.clone();
             meta.body = Vec::new();
-            entries.push(Entry { article: meta, origin: Origin::Feed(Box::new(article)) });
+            entries.push(Entry {
+                article: meta,
+                origin: Origin::Feed { file: path.to_path_buf(), article: Box::new(article) },
+            });
         } else {
-            errors.extend(
-                details
-                    .into_iter()
-                    .map(|d| InputError { file: file.clone(), detail: format!("id “{}” {d}", article.id) }),
-            );
+            errors.extend(details.into_iter().map(|d| problem(format!("id “{}” {d}", article.id))));
         }
     }
     (entries, errors)
 }
 
+/// The file's bytes, if it is not larger than `import::MAX_BYTES`.
+fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+    let size = std::fs::metadata(path).map_err(|e| format!("无法读取：{e}"))?.len();
+    if size > import::MAX_BYTES {
+        return Err(format!(
+            "文件有 {} MB，超过上限 {} MB：请让 CMS 分成几个较小的订阅源文件，每个用一次 --feed",
+            size >> 20,
+            import::MAX_BYTES >> 20
+        ));
+    }
+    std::fs::read(path).map_err(|e| format!("无法读取：{e}"))
+}
+
 /// The article with its body, for writing its own files.
 pub fn full_article(entry: &Entry, site: &SiteConfig) -> Result<Article, Vec<String>> {
     match &entry.origin {
-        Origin::Feed(article) => Ok((**article).clone()),
+        Origin::Feed { article, .. } | Origin::Imported { article, .. } => Ok((**article).clone()),
         Origin::File(path) => read_article_file(path, site),
     }
 }

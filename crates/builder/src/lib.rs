@@ -5,6 +5,7 @@
 pub mod build;
 pub mod changes;
 pub mod generate;
+pub mod import;
 pub mod input;
 pub mod page;
 pub mod syndication;

@@ -1,11 +1,13 @@
 //! `portal-build` command line. See the README section "Large archives".
 
+use portal_build::import::CategoryMap;
 use portal_build::{build, generate};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  portal-build build --site SITE.json [--feed FEED.json]... [--articles DIR]... [--app DIST] --base-url URL --out DIR [--threads N]
+  portal-build build --site SITE.json [--feed FEED]... [--category-map MAP.json] [--articles DIR]... [--app DIST] --base-url URL --out DIR [--threads N]
+      (a FEED is a JSON Feed, or RSS 0.9x/1.0/2.0 or Atom to import; docs/importing.md)
   portal-build generate --count N --out DIR [--seed S]";
 
 fn main() -> ExitCode {
@@ -23,7 +25,8 @@ fn main() -> ExitCode {
 }
 
 /// The flags each command takes; each is followed by a value.
-const BUILD_FLAGS: &[&str] = &["--site", "--feed", "--articles", "--app", "--base-url", "--out", "--threads"];
+const BUILD_FLAGS: &[&str] =
+    &["--site", "--feed", "--category-map", "--articles", "--app", "--base-url", "--out", "--threads"];
 const GENERATE_FLAGS: &[&str] = &["--count", "--out", "--seed"];
 
 /// Every argument after the command must be a known flag and its value:
@@ -75,7 +78,15 @@ fn run(args: &[String]) -> Result<String, String> {
             if !base_url.ends_with('/') {
                 base_url.push('/');
             }
+            let category_map = match values(args, "--category-map").last() {
+                Some(path) => {
+                    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+                    CategoryMap::parse(&text, &site).map_err(|e| format!("{path}: {e}"))?
+                }
+                None => CategoryMap::default(),
+            };
             let options = build::Options {
+                category_map,
                 site,
                 site_json,
                 feeds: values(args, "--feed").into_iter().map(PathBuf::from).collect(),
