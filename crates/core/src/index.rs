@@ -178,12 +178,9 @@ impl<T: Indexed> FeedIndex<T> {
         }
         pool.sort_unstable();
         pool.dedup();
-        // Among equals, the ones published nearest to this article first.
-        let at = position.unwrap_or(0);
-        pool.sort_by_key(|&i| (i.abs_diff(at), i));
         crate::related::related(
             article,
-            pool.into_iter().map(|i| self.article_at(i)),
+            nearest_first(&pool, position.unwrap_or(0)).map(|i| self.article_at(i)),
             |id| self.get(id).map(T::article),
             limit,
         )
@@ -212,6 +209,18 @@ impl<T: Indexed> FeedIndex<T> {
         let items = list[page.start..page.end].iter().map(|a| ArticleRef::from(*a)).collect();
         Ok(CategoryListing { slug: slug.to_string(), page, items: Arc::new(items) })
     }
+}
+
+/// `sorted` positions, nearest to `at` first (the newer of two as near):
+/// a walk outwards, where a sort would cost the wasm a sort of its own.
+fn nearest_first(sorted: &[usize], at: usize) -> impl Iterator<Item = usize> + '_ {
+    let (newer, older) = sorted.split_at(sorted.partition_point(|&i| i < at));
+    let (mut newer, mut older) = (newer.iter().rev().peekable(), older.iter().peekable());
+    std::iter::from_fn(move || match (newer.peek(), older.peek()) {
+        (Some(&&n), Some(&&o)) if o - at < at - n => older.next().copied(),
+        (Some(_), _) => newer.next().copied(),
+        (None, _) => older.next().copied(),
+    })
 }
 
 impl FeedIndex<Article> {
@@ -306,5 +315,13 @@ mod tests {
         // Same category and tag first: the newest gets the ones just before it, the oldest those just after.
         assert_eq!(related(&after, "n200")[..2], ["n199".to_string(), "n197".to_string()]);
         assert_eq!(related(&after, "n0")[..2], ["n3".to_string(), "n6".to_string()]);
+    }
+
+    #[test]
+    fn nearest_first_walks_out_from_the_article() {
+        let order: Vec<usize> = nearest_first(&[1, 2, 5, 6, 9], 5).collect();
+        assert_eq!(order, [5, 6, 2, 1, 9]);
+        assert_eq!(nearest_first(&[3, 4], 0).collect::<Vec<_>>(), [3, 4]);
+        assert_eq!(nearest_first(&[3, 4], 9).collect::<Vec<_>>(), [4, 3]);
     }
 }
