@@ -8,7 +8,8 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   portal-build build --site SITE.json [--feed FEED]... [--category-map MAP.json] [--articles DIR]... [--app DIST] --base-url URL --out DIR [--threads N]
       (a FEED is a JSON Feed, or RSS 0.9x/1.0/2.0 or Atom to import; docs/importing.md)
-  portal-build generate --count N --out DIR [--seed S]";
+  portal-build generate --count N --out DIR [--seed S]
+  portal-build t2s > public/search-t2s.txt   (the search's Traditional → Simplified table)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -62,6 +63,7 @@ fn run(args: &[String]) -> Result<String, String> {
             generate::generate(&out, count, seed).map_err(|e| format!("{}: {e}", out.display()))?;
             Ok(format!("wrote {count} articles and site.json to {}", out.display()))
         }
+        Some("t2s") if args.len() == 1 => Ok(portal_build::traditional::simplified_pairs()),
         Some("build") => {
             check_flags(args, BUILD_FLAGS)?;
             let threads = match values(args, "--threads").last() {

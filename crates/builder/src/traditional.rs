@@ -143,6 +143,28 @@ impl Traditional {
 
 /// Where each tree's 简/繁 link leads: from the Simplified tree, based at
 /// `base_path`, to the 繁體 one, and back.
+/// Traditional characters and their Simplified forms, as one string of
+/// pairs (`丟丢並并…`): what 站内搜索 folds a query's (and a 繁體 page's)
+/// characters with, so that 開發區 finds 开发区. Characters one by one,
+/// from OpenCC's tables: the app loads this file, not a converter.
+pub fn simplified_pairs() -> String {
+    let converter = get_builtin_converter(Variant::ZhHans);
+    let ideographs = ('\u{3400}'..='\u{4DBF}').chain('\u{4E00}'..='\u{9FFF}').chain('\u{F900}'..='\u{FAFF}');
+    let mut pairs = String::new();
+    let mut buffer = [0; 4];
+    for traditional in ideographs {
+        let simplified = converter.convert(traditional.encode_utf8(&mut buffer));
+        let mut chars = simplified.chars();
+        if let (Some(one), None) = (chars.next(), chars.next()) {
+            if one != traditional {
+                pairs.push(traditional);
+                pairs.push(one);
+            }
+        }
+    }
+    pairs
+}
+
 pub fn other_scripts(base_path: &str) -> (OtherScript, OtherScript) {
     (
         OtherScript { traditional: true, root: format!("{base_path}{FOLDER}/") },

@@ -87,3 +87,18 @@ fn the_share_labels_are_in_the_table() {
         }
     }
 }
+
+/// The search's folding table the app loads is OpenCC's, as generated now.
+#[test]
+fn the_search_folding_table_is_up_to_date() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/search-t2s.txt");
+    let shipped = std::fs::read_to_string(&path).unwrap();
+    let expected = portal_build::traditional::simplified_pairs();
+    assert!(
+        shipped.trim_end() == expected,
+        "{} is out of date: cargo run -p portal-build --profile tool -- t2s > public/search-t2s.txt",
+        path.display()
+    );
+    let folding = portal_core::search::Folding::from_pairs(&shipped);
+    assert_eq!(folding.fold("開發區項目建設，頭髮"), "开发区项目建设,头发");
+}

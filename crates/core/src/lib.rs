@@ -9,6 +9,7 @@ pub mod index;
 pub mod paging;
 pub mod paths;
 pub mod related;
+pub mod search;
 pub mod share;
 pub mod site;
 pub mod writer;
