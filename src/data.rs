@@ -8,9 +8,11 @@ use gloo_net::http::Request;
 use leptos::prelude::*;
 use portal_core::archive::{self, Archive, PageParts};
 use portal_core::feed::{self, ArticleRef, Problem, ReadOptions};
+use portal_core::html;
 use portal_core::index::{ArticleView, CategoryListing, FeedIndex};
-use portal_core::paging::{self, PageError};
+use portal_core::paging::{self, Page, PageError};
 use portal_core::paths::Paths;
+use portal_core::search::{self, Folding, Query};
 use portal_core::site::SiteConfig;
 use send_wrapper::SendWrapper;
 use std::collections::HashMap;
@@ -27,6 +29,8 @@ pub struct Portal {
     /// What was wrong in the feed but did not stop it being shown.
     pub problems: Vec<Problem>,
     pub catalogue: Catalogue,
+    /// The search's folding table, fetched when search is first used.
+    folding: Mutex<HashMap<String, Fetch<Folding>>>,
 }
 
 /// Where the articles are.
@@ -168,6 +172,78 @@ impl Portal {
     }
 }
 
+/// One page of 站内搜索's results.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchResults {
+    pub request: search::Request,
+    /// Why the query or the page number cannot be searched for.
+    pub refused: Option<(&'static str, Vec<String>)>,
+    pub total: usize,
+    pub page: Option<Page>,
+    pub hits: Vec<SearchHit>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchHit {
+    pub article: ArticleRef,
+    /// The configured category's slug.
+    pub category: Option<String>,
+    /// Text around the first match; `true` parts are query words.
+    pub snippet: Vec<(String, bool)>,
+}
+
+/// Characters of text around a result's first match.
+const SNIPPET_CHARS: usize = 90;
+const FOLDING_TABLE: &str = "search-t2s.txt";
+
+impl Portal {
+    /// Whether this site can be searched: a feed held whole can; an archive
+    /// cannot yet, having no index.
+    pub fn searchable(&self) -> bool {
+        matches!(self.catalogue, Catalogue::Feed(_))
+    }
+
+    /// 站内搜索: the page of results `request` asks for.
+    pub async fn search(self: Arc<Self>, request: search::Request) -> Result<SearchResults, LookupError> {
+        let Catalogue::Feed(index) = &self.catalogue else { return Err(LookupError::NotFound) };
+        let folding = fetch_once(&self.folding, FOLDING_TABLE, || fetch_folding().boxed_local())
+            .await
+            .map_err(LookupError::Failed)?;
+        let mut results = SearchResults { request, refused: None, total: 0, page: None, hits: Vec::new() };
+        let query = match Query::parse(&results.request.q, &folding) {
+            Ok(query) => query,
+            Err(refused) => {
+                results.refused = Some(refused.template());
+                return Ok(results);
+            }
+        };
+        let offset = self.site.offset_minutes();
+        let found = search::search(index.items(), &query, &results.request, &folding, offset);
+        results.total = found.len();
+        match paging::page(found.len(), search::PAGE_SIZE, results.request.page) {
+            Ok(page) => {
+                results.hits = found[page.start..page.end]
+                    .iter()
+                    .map(|article| SearchHit {
+                        article: ArticleRef::from(*article),
+                        category: article.category.clone(),
+                        snippet: search::snippet(&html::text_of(&article.body), &folding, &query, SNIPPET_CHARS),
+                    })
+                    .collect();
+                results.page = Some(page);
+            }
+            Err(error) if found.is_empty() => drop(error),
+            Err(error) => results.refused = Some(error.template()),
+        }
+        Ok(results)
+    }
+}
+
+async fn fetch_folding() -> Result<Arc<Folding>, LoadError> {
+    let bytes = fetch_json(FOLDING_TABLE, t("搜索字表")).await?;
+    Ok(Arc::new(Folding::from_pairs(&String::from_utf8_lossy(&bytes))))
+}
+
 /// An archive's article file; `None` when there is no such article.
 async fn fetch_article(
     site: Arc<SiteConfig>,
@@ -303,7 +379,7 @@ async fn load() -> Result<Arc<Portal>, LoadError> {
         Some(archive) => Catalogue::Archive { home: index, archive, files: Files::default() },
         None => Catalogue::Feed(index),
     };
-    Ok(Arc::new(Portal { site: Arc::new(site), problems, catalogue }))
+    Ok(Arc::new(Portal { site: Arc::new(site), problems, catalogue, folding: Mutex::default() }))
 }
 
 /// Fetches a JSON file (relative URLs resolve against `<base href>`, so

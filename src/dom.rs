@@ -153,6 +153,11 @@ pub fn keep_prerender_after_failure(notice: &str) {
     }
 }
 
+/// Whether the page shows its skeleton, its data still on the way.
+pub fn page_is_loading() -> bool {
+    matches!(document().query_selector("main [aria-busy=\"true\"]"), Ok(Some(_)))
+}
+
 /// Moves focus to the page's main heading, so keyboard and screen-reader
 /// users start reading the new page, not the old link.
 pub fn focus_main_heading() {
@@ -236,4 +241,15 @@ pub fn focus_element(id: &str) {
 
 pub fn print_page() {
     let _ = leptos::prelude::window().print();
+}
+
+/// The address a submitted search form asks for, below `search_path`: its
+/// fields as the browser would send them (`FormData`), read as a search
+/// and written back in the one canonical form.
+pub fn submitted_search(event: &web_sys::Event, search_path: &str) -> Option<String> {
+    let form: web_sys::HtmlFormElement = event.target()?.dyn_into().ok()?;
+    let data = web_sys::FormData::new_with_form(&form).ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data).ok()?;
+    let request = portal_core::search::Request::from_params(|key| params.get(key));
+    Some(request.href(search_path, 1))
 }

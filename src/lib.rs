@@ -19,7 +19,8 @@ use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{ParamSegment, StaticSegment};
 use routes::{
-    article::ArticlePage, category::CategoryPage, home::HomePage, not_found::NotFoundPage, sitemap::SitemapPage,
+    article::ArticlePage, category::CategoryPage, home::HomePage, not_found::NotFoundPage, search::SearchPage,
+    sitemap::SitemapPage,
 };
 
 #[component]
@@ -46,6 +47,7 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("category"), ParamSegment("slug")) view=CategoryPage/>
                     <Route path=(StaticSegment("article"), ParamSegment("id")) view=ArticlePage/>
                     <Route path=StaticSegment("sitemap") view=SitemapPage/>
+                    <Route path=StaticSegment("search") view=SearchPage/>
                 </Routes>
             </main>
             <Footer/>

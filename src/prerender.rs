@@ -118,7 +118,9 @@ impl Prerender {
     fn header(&self, path: String) -> String {
         let (site, paths, other_script) = (self.site.clone(), self.paths.clone(), self.other_script.clone());
         render(self.traditional, move || {
-            view! { <SiteHeader site=Signal::stored(Some(site)) current=Signal::stored(path) paths other_script/> }
+            // No search box yet: an archive has no search index.
+            let searchable = Signal::stored(false);
+            view! { <SiteHeader site=Signal::stored(Some(site)) current=Signal::stored(path) paths other_script searchable on_search=None/> }
         })
     }
 

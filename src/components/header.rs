@@ -1,5 +1,6 @@
 //! Site header: logo and name, the category navigation, 适老化 switch.
 
+use crate::components::search_box::SearchBox;
 use crate::data::PortalLoader;
 use crate::prefs;
 use crate::ui::{t, SWITCH_TO_SIMPLIFIED, SWITCH_TO_TRADITIONAL};
@@ -15,25 +16,36 @@ pub fn Header() -> impl IntoView {
     let loader = expect_context::<PortalLoader>();
     let paths = loader.paths.clone();
     let location = use_location();
-    let site = Signal::derive(move || loader.loaded().map(|portal| portal.site.clone()));
+    let portal = loader.resource;
+    let loaded = move || portal.get().and_then(Result::ok);
+    let site = Signal::derive(move || loaded().map(|portal| portal.site.clone()));
     Effect::new(move |_| {
         location.pathname.track();
         site.track();
         request_animation_frame(crate::dom::show_current_nav_item);
     });
     let other_script = crate::dom::other_script();
-    view! { <SiteHeader site current=location.pathname.into() paths other_script/> }
+    let searchable = Signal::derive(move || loaded().is_some_and(|portal| portal.searchable()));
+    let navigate = leptos_router::hooks::use_navigate();
+    let on_search = Callback::new(move |href: String| navigate(&href, Default::default()));
+    view! { <SiteHeader site current=location.pathname.into() paths other_script searchable on_search=Some(on_search)/> }
 }
 
 /// `site` is `None` until site.json is read; `current` is the page's path;
-/// `other_script` the 繁體 (or 简体) copy of the site, if there is one.
+/// `other_script` the 繁體 (or 简体) copy of the site, if there is one;
+/// `searchable` whether to offer the search box, whose submit `on_search`
+/// takes in the app.
 #[component]
 pub fn SiteHeader(
     site: Signal<Option<Arc<SiteConfig>>>,
     current: Signal<String>,
     paths: Paths,
     other_script: Option<OtherScript>,
+    searchable: Signal<bool>,
+    on_search: Option<Callback<String>>,
 ) -> impl IntoView {
+    let search_path = paths.search();
+    let search = move || searchable.get().then(|| view! { <SearchBox action=search_path.clone() on_search/> });
     let (elder, set_elder) = signal(prefs::saved_elder_mode());
     let home = paths.home();
     let (name_href, nav_href) = (home.clone(), home.clone());
@@ -61,6 +73,7 @@ pub fn SiteHeader(
                     {move || logo().map(|src| view! { <img src=src alt="" width="48" height="48"/> })}
                     <span>{name}</span>
                 </a>
+                {search}
                 <div class="header-tools">
                     {switch}
                     <button

@@ -16,5 +16,6 @@ pub mod portal_gate;
 pub mod prefetch;
 pub mod prev_next;
 pub mod related;
+pub mod search_box;
 pub mod share_bar;
 pub mod side_blocks;

@@ -24,13 +24,24 @@ pub fn PageAnnouncer() -> impl IntoView {
             return;
         }
         // Let the new route render and set its title first.
-        set_timeout(
-            move || {
-                dom::focus_main_heading();
-                set_message.set(dom::document_title());
-            },
-            Duration::from_millis(30),
-        );
+        announce_when_shown(set_message, 100);
     });
     view! { <div class="visually-hidden" aria-live="polite" aria-atomic="true" id="route-announcer">{message}</div> }
+}
+
+/// Focuses the new page's heading and announces its title once the page
+/// has loaded (a route that fetches shows a skeleton first), looking again
+/// every 50 ms, `tries` more times at most.
+fn announce_when_shown(set_message: WriteSignal<String>, tries: u32) {
+    set_timeout(
+        move || {
+            if dom::page_is_loading() && tries > 0 {
+                announce_when_shown(set_message, tries - 1);
+                return;
+            }
+            dom::focus_main_heading();
+            set_message.set(dom::document_title());
+        },
+        Duration::from_millis(if tries == 100 { 30 } else { 50 }),
+    );
 }

@@ -1,14 +1,14 @@
-//! Page numbers with previous and next for category lists.
+//! Page numbers with previous and next, for category lists and search results.
 
 use crate::ui::{t, tf};
 use leptos::prelude::*;
 use portal_core::paging::{pager_numbers, Page};
-use portal_core::paths::Paths;
+use std::sync::Arc;
 
+/// `href(n)` is the address of page `n`.
 #[component]
-pub fn Pager(page: Page, slug: String, paths: Paths) -> impl IntoView {
+pub fn Pager(page: Page, href: Arc<dyn Fn(usize) -> String + Send + Sync>) -> impl IntoView {
     (page.total_pages > 1).then(|| {
-        let href = move |n: usize| paths.category(&slug, n);
         let previous = (page.number > 1).then(|| href(page.number - 1));
         let next = (page.number < page.total_pages).then(|| href(page.number + 1));
         let numbers = pager_numbers(page.number, page.total_pages)

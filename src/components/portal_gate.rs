@@ -8,9 +8,15 @@ use crate::components::page_meta::PageMeta;
 use crate::data::{LoadError, LookupError, Portal, PortalLoader};
 use crate::routes::not_found::NotFound;
 use crate::ui::{t, tf};
+use futures::future::{FutureExt, LocalBoxFuture};
 use leptos::prelude::*;
 use std::future::Future;
+use std::rc::Rc;
 use std::sync::Arc;
+
+/// A route's page as found, to be rendered with the portal.
+type Found = Rc<dyn Fn(Arc<Portal>) -> AnyView>;
+type Lookup = Box<dyn Fn(Arc<Portal>) -> LocalBoxFuture<'static, Result<Found, LookupError>>>;
 
 /// Shows a route. `lookup` reads the route's params (so the data is keyed
 /// on them and refetched when they change) and finds what the page shows;
@@ -23,6 +29,21 @@ where
     V: IntoView + 'static,
     P: Fn(Arc<Portal>, T) -> V + Send + Sync + 'static,
 {
+    // Only this wrapper is generic: the resource and the views around the
+    // page exist once in the wasm, not once per route.
+    let page = Arc::new(page);
+    let lookup: Lookup = Box::new(move |portal| {
+        let (found, page) = (lookup(portal), page.clone());
+        async move {
+            let value = found.await?;
+            Ok(Rc::new(move |portal| page(portal, value.clone()).into_any()) as Found)
+        }
+        .boxed_local()
+    });
+    show_route(what, lookup)
+}
+
+fn show_route(what: &'static str, lookup: Lookup) -> impl IntoView {
     let loader = expect_context::<PortalLoader>();
     // Resolves at once to `None` while the site and feed are loading: a
     // resource awaits its future before it looks at a change again.
@@ -47,9 +68,7 @@ where
             // The app's own page is complete: it replaces a pre-rendered one.
             crate::dom::hand_over_from_prerender();
             match outcome {
-                Ok((portal, value)) => {
-                    view! { <ProblemsNotice portal=portal.clone()/> {page(portal, value)} }.into_any()
-                }
+                Ok((portal, page)) => view! { <ProblemsNotice portal=portal.clone()/> {page(portal)} }.into_any(),
                 Err(LookupError::BadPage { slug, error }) => {
                     view! { <NoSuchPage slug error=page_error(&error)/> }.into_any()
                 }

@@ -51,7 +51,7 @@ pub fn CategoryContent(site: Arc<SiteConfig>, listing: CategoryListing, paths: P
         <section class="category-page">
             <h1>{name}</h1>
             {list}
-            <Pager page=listing.page slug=listing.slug.clone() paths/>
+            <Pager page=listing.page href=Arc::new(move |n| paths.category(&listing.slug, n))/>
         </section>
     }
 }

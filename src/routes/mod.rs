@@ -4,4 +4,5 @@ pub mod article;
 pub mod category;
 pub mod home;
 pub mod not_found;
+pub mod search;
 pub mod sitemap;

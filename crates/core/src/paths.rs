@@ -78,6 +78,11 @@ impl Paths {
         format!("{}/sitemap", self.base)
     }
 
+    /// 站内搜索's results page (its query follows, see `search::Request::href`).
+    pub fn search(&self) -> String {
+        format!("{}/search", self.base)
+    }
+
     /// The page at `path` (a path of this site) in the other script's tree.
     pub fn in_other_script(&self, other: &OtherScript, path: &str) -> String {
         let rest = path.strip_prefix(self.base.as_str()).unwrap_or(path);
