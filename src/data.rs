@@ -203,12 +203,15 @@ impl Portal {
         matches!(self.catalogue, Catalogue::Feed(_))
     }
 
+    /// The search's folding table, fetched once (a failure is forgotten).
+    pub async fn folding(&self) -> Result<Arc<Folding>, LoadError> {
+        fetch_once(&self.folding, FOLDING_TABLE, || fetch_folding().boxed_local()).await
+    }
+
     /// 站内搜索: the page of results `request` asks for.
     pub async fn search(self: Arc<Self>, request: search::Request) -> Result<SearchResults, LookupError> {
         let Catalogue::Feed(index) = &self.catalogue else { return Err(LookupError::NotFound) };
-        let folding = fetch_once(&self.folding, FOLDING_TABLE, || fetch_folding().boxed_local())
-            .await
-            .map_err(LookupError::Failed)?;
+        let folding = self.folding().await.map_err(LookupError::Failed)?;
         let mut results = SearchResults { request, refused: None, total: 0, page: None, hits: Vec::new() };
         let query = match Query::parse(&results.request.q, &folding) {
             Ok(query) => query,

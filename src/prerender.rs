@@ -120,7 +120,7 @@ impl Prerender {
         render(self.traditional, move || {
             // No search box yet: an archive has no search index.
             let searchable = Signal::stored(false);
-            view! { <SiteHeader site=Signal::stored(Some(site)) current=Signal::stored(path) paths other_script searchable on_search=None/> }
+            view! { <SiteHeader site=Signal::stored(Some(site)) current=Signal::stored(path) paths other_script searchable search=None/> }
         })
     }
 

@@ -28,13 +28,20 @@ pub fn Header() -> impl IntoView {
     let searchable = Signal::derive(move || loaded().is_some_and(|portal| portal.searchable()));
     let navigate = leptos_router::hooks::use_navigate();
     let on_search = Callback::new(move |href: String| navigate(&href, Default::default()));
-    view! { <SiteHeader site current=location.pathname.into() paths other_script searchable on_search=Some(on_search)/> }
+    // The folding table on its way while the reader types the query.
+    let on_focus = Callback::new(move |()| {
+        if let Some(portal) = loaded() {
+            leptos::task::spawn_local(async move { drop(portal.folding().await) });
+        }
+    });
+    let search = Some((on_search, on_focus));
+    view! { <SiteHeader site current=location.pathname.into() paths other_script searchable search/> }
 }
 
 /// `site` is `None` until site.json is read; `current` is the page's path;
 /// `other_script` the 繁體 (or 简体) copy of the site, if there is one;
-/// `searchable` whether to offer the search box, whose submit `on_search`
-/// takes in the app.
+/// `searchable` whether to offer the search box, whose submit and focus
+/// `search` takes in the app.
 #[component]
 pub fn SiteHeader(
     site: Signal<Option<Arc<SiteConfig>>>,
@@ -42,10 +49,12 @@ pub fn SiteHeader(
     paths: Paths,
     other_script: Option<OtherScript>,
     searchable: Signal<bool>,
-    on_search: Option<Callback<String>>,
+    search: Option<(Callback<String>, Callback<()>)>,
 ) -> impl IntoView {
     let search_path = paths.search();
-    let search = move || searchable.get().then(|| view! { <SearchBox action=search_path.clone() on_search/> });
+    let (on_search, on_focus) = (search.map(|s| s.0), search.map(|s| s.1));
+    let search_box =
+        move || searchable.get().then(|| view! { <SearchBox action=search_path.clone() on_search on_focus/> });
     let (elder, set_elder) = signal(prefs::saved_elder_mode());
     let home = paths.home();
     let (name_href, nav_href) = (home.clone(), home.clone());
@@ -73,7 +82,7 @@ pub fn SiteHeader(
                     {move || logo().map(|src| view! { <img src=src alt="" width="48" height="48"/> })}
                     <span>{name}</span>
                 </a>
-                {search}
+                {search_box}
                 <div class="header-tools">
                     {switch}
                     <button
