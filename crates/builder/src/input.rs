@@ -252,23 +252,23 @@ pub fn read_article_dir(dir: &Path, site: &SiteConfig, threads: usize) -> (Vec<E
 pub fn read_feed_file(path: &Path, site: &SiteConfig, map: &CategoryMap) -> (Vec<Entry>, Vec<InputError>) {
     let file = path.display().to_string();
     let problem = |detail: String| InputError { file: file.clone(), detail };
-    let text = match read_limited(path) {
-        Ok(bytes) => import::decode(&bytes),
-        Err(e) => Err(e),
+    // JSON Feeds are read as before (UTF-8, any size); anything else is
+    // RSS or Atom to import, with the importer's size limit and decoding.
+    let read = match is_json(path) {
+        Ok(true) => std::fs::read(path).map_err(|e| format!("无法读取：{e}")),
+        Ok(false) => {
+            let text = read_limited(path).and_then(|bytes| import::decode(&bytes));
+            return match text.map(|text| import::read_xml(&text, path, site, map)) {
+                Ok(Ok(entries)) => (entries, vec![]),
+                Ok(Err(details)) => (vec![], details.into_iter().map(problem).collect()),
+                Err(e) => (vec![], vec![problem(e)]),
+            };
+        }
+        Err(e) => Err(format!("无法读取：{e}")),
     };
-    let text = match text {
-        Ok(text) => text,
-        Err(e) => return (vec![], vec![problem(e)]),
-    };
-    if text.trim_start_matches('\u{feff}').trim_start().starts_with('<') {
-        return match import::read_xml(&text, path, site, map) {
-            Ok(entries) => (entries, vec![]),
-            Err(details) => (vec![], details.into_iter().map(problem).collect()),
-        };
-    }
-    let parsed = match feed::parse_feed_bytes(text.as_bytes(), options(site)) {
+    let parsed = match read.and_then(|bytes| feed::parse_feed_bytes(&bytes, options(site)).map_err(|e| e.to_string())) {
         Ok(parsed) => parsed,
-        Err(e) => return (vec![], vec![problem(e.to_string())]),
+        Err(e) => return (vec![], vec![problem(e)]),
     };
     let mut errors: Vec<InputError> = parsed.problems.iter().map(|p| problem(p.to_string())).collect();
     let mut entries = Vec::with_capacity(parsed.feed.items.len());
@@ -287,6 +287,16 @@ pub fn read_feed_file(path: &Path, site: &SiteConfig, map: &CategoryMap) -> (Vec
         }
     }
     (entries, errors)
+}
+
+/// Whether the file is JSON: its first character, after a UTF-8 byte-order
+/// mark and white space, is `{`.
+fn is_json(path: &Path) -> std::io::Result<bool> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(512);
+    std::fs::File::open(path)?.take(512).read_to_end(&mut head)?;
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&head);
+    Ok(head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'))
 }
 
 /// The file's bytes, if it is not larger than `import::MAX_BYTES`.
