@@ -511,7 +511,8 @@ fn write_sitemaps(
     }
     let mut urls: Vec<(String, Option<String>)> = vec![(base.to_string(), None), (format!("{base}sitemap"), None)];
     urls.extend(site.categories.iter().map(|c| (format!("{base}category/{}", c.slug), None)));
-    urls.extend(plan.items().iter().map(|e| {
+    // Oldest first, so that a new article changes only the last file.
+    urls.extend(plan.items().iter().rev().map(|e| {
         (format!("{base}article/{}", e.article.id), e.article.published.map(|at| date::format_rfc3339(at, offset)))
     }));
     let mut index = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");

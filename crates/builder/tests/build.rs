@@ -635,6 +635,8 @@ fn publishing_one_article_rewrites_only_the_newest_part_and_a_few_files() {
     let articles: Vec<&&String> = touched.iter().filter(|p| p.contains("articles/")).collect();
     assert_eq!(articles.len(), 4, "its own file and its older neighbour's, per tree: {articles:?}");
     assert!(touched.len() <= 40, "{} files: {touched:?}", touched.len());
+    let sitemaps: Vec<&&String> = touched.iter().filter(|p| p.contains("sitemap-")).collect();
+    assert_eq!(sitemaps.len(), 2, "the last sitemap file, per tree: {sitemaps:?}");
     assert!(changes.removed.is_empty());
 
     // Every part but the category's newest is byte for byte what it was.
