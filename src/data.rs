@@ -235,7 +235,8 @@ impl Portal {
                     .collect();
                 results.page = Some(page);
             }
-            Err(error) if found.is_empty() => drop(error),
+            // Past the end of no results at all: 未找到 says enough.
+            Err(_) if found.is_empty() => {}
             Err(error) => results.refused = Some(error.template()),
         }
         Ok(results)

@@ -24,14 +24,17 @@ pub fn PageAnnouncer() -> impl IntoView {
             return;
         }
         // Let the new route render and set its title first.
-        announce_when_shown(set_message, 100);
+        announce_when_shown(set_message, LOOKS);
     });
     view! { <div class="visually-hidden" aria-live="polite" aria-atomic="true" id="route-announcer">{message}</div> }
 }
 
+/// How many times to look for a loading route's page: 5 s at most.
+const LOOKS: u32 = 100;
+
 /// Focuses the new page's heading and announces its title once the page
-/// has loaded (a route that fetches shows a skeleton first), looking again
-/// every 50 ms, `tries` more times at most.
+/// has loaded (a route that fetches shows a skeleton first): first after
+/// 30 ms, then every 50 ms, `tries` more times at most.
 fn announce_when_shown(set_message: WriteSignal<String>, tries: u32) {
     set_timeout(
         move || {
@@ -42,6 +45,6 @@ fn announce_when_shown(set_message: WriteSignal<String>, tries: u32) {
             dom::focus_main_heading();
             set_message.set(dom::document_title());
         },
-        Duration::from_millis(if tries == 100 { 30 } else { 50 }),
+        Duration::from_millis(if tries == LOOKS { 30 } else { 50 }),
     );
 }
