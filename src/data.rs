@@ -347,7 +347,13 @@ impl PortalLoader {
 
     /// The portal once loaded; `None` before, or when loading failed.
     pub fn loaded(&self) -> Option<Arc<Portal>> {
-        self.resource.get().and_then(Result::ok)
+        self.loaded_fn()()
+    }
+
+    /// `loaded` as a closure views can copy (the loader itself is not `Copy`).
+    pub fn loaded_fn(&self) -> impl Fn() -> Option<Arc<Portal>> + Copy + 'static {
+        let resource = self.resource;
+        move || resource.get().and_then(Result::ok)
     }
 }
 

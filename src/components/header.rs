@@ -16,20 +16,20 @@ pub fn Header() -> impl IntoView {
     let loader = expect_context::<PortalLoader>();
     let paths = loader.paths.clone();
     let location = use_location();
-    let portal = Signal::derive(move || loader.loaded());
-    let site = Signal::derive(move || portal.get().map(|portal| portal.site.clone()));
+    let loaded = loader.loaded_fn();
+    let site = Signal::derive(move || loaded().map(|portal| portal.site.clone()));
     Effect::new(move |_| {
         location.pathname.track();
         site.track();
         request_animation_frame(crate::dom::show_current_nav_item);
     });
     let other_script = crate::dom::other_script();
-    let searchable = Signal::derive(move || portal.get().is_some_and(|portal| portal.searchable()));
+    let searchable = Signal::derive(move || loaded().is_some_and(|portal| portal.searchable()));
     let navigate = leptos_router::hooks::use_navigate();
     let on_search = Callback::new(move |href: String| navigate(&href, Default::default()));
     // The folding table on its way while the reader types the query.
     let on_focus = Callback::new(move |()| {
-        if let Some(portal) = portal.get_untracked() {
+        if let Some(portal) = loaded() {
             leptos::task::spawn_local(async move { drop(portal.folding().await) });
         }
     });
