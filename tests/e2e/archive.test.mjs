@@ -96,11 +96,11 @@ test('a category page fetches the one or two part files it is cut from; the page
   const expected = (n) => categoryList('cyfz').slice((n - 1) * size, n * size).map((i) => i.title);
   const { page, problems, fetched, context } = await session();
   await page.goto(`${env.server.url}category/cyfz?page=5`);
-  await page.locator('.category-page .article-list a').first().waitFor();
+  await page.locator('body > main#main .category-page .article-list a').first().waitFor();
   const lists = () => fetched.filter((f) => !f.startsWith('/articles/')); // pointing at links prefetches articles
   // Newest-first items 80..99 are oldest-first 150..169 of 250: parts 8 and 9.
   assert.deepEqual(lists().sort(), ['/feed.json', '/feeds/cyfz/part-8.json', '/feeds/cyfz/part-9.json', '/site.json']);
-  assert.deepEqual(await page.locator('.category-page .article-list a').allInnerTexts(), expected(5));
+  assert.deepEqual(await page.locator('body > main#main .category-page .article-list a').allInnerTexts(), expected(5));
   assert.equal(await page.locator('.pager-summary').innerText(), `第 5 页，共 ${info.pages} 页`);
   // Pointing at 下一页 fetches what page 6 needs beyond page 5's parts; the click then uses it.
   fetched.length = 0;
@@ -110,7 +110,7 @@ test('a category page fetches the one or two part files it is cut from; the page
   await page.locator('.pager a[rel="next"]').click();
   await page.locator('.pager [aria-current="page"]', { hasText: '6' }).waitFor();
   assert.deepEqual(lists(), ['/feeds/cyfz/part-7.json'], 'the click used the prefetched file');
-  assert.deepEqual(await page.locator('.category-page .article-list a').allInnerTexts(), expected(6));
+  assert.deepEqual(await page.locator('body > main#main .category-page .article-list a').allInnerTexts(), expected(6));
   await page.goto(`${env.server.url}category/cyfz?page=${info.pages + 1}`);
   await ready(page);
   await page.locator('.notice').waitFor();
@@ -362,7 +362,8 @@ test('articles imported from a CMS’s GBK RSS and an Atom feed render like any 
   try {
     await page.goto(`${server.url}category/kfqdt`);
     await ready(page);
-    await page.locator('.category-page .article-list a', { hasText: '开发区召开重点项目推进会' }).click();
+    // The app's list, not the pre-rendered copy it replaces (both are in the page for a moment).
+    await page.locator('body > main#main .category-page .article-list a', { hasText: '开发区召开重点项目推进会' }).click();
     await page.locator('#article-title', { hasText: '开发区召开重点项目推进会' }).waitFor();
     const meta = await page.locator('.article-meta').innerText();
     for (const text of ['2023-09-15 09:39:53', '来源：泉州经济开发区管委会办公室', '作者：张三', '责任编辑：陈小妮']) {
@@ -372,7 +373,8 @@ test('articles imported from a CMS’s GBK RSS and an Atom feed render like any 
     assert.equal(await page.locator('.article-body script').count(), 0);
     assert.equal(await page.locator('.article-body a').getAttribute('href'), 'http://www.qzkfq.gov.cn/kfqdt/');
     await page.goto(`${server.url}category/zsyz`);
-    await page.locator('.category-page .article-list a', { hasText: '招商引资签约 三个项目' }).waitFor();
+    await ready(page);
+    await page.locator('body > main#main .category-page .article-list a', { hasText: '招商引资签约 三个项目' }).waitFor();
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
