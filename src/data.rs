@@ -7,15 +7,17 @@ use futures::future::{FutureExt, LocalBoxFuture, OptionFuture, Shared};
 use gloo_net::http::Request;
 use leptos::prelude::*;
 use portal_core::archive::{self, Archive, PageParts};
-use portal_core::feed::{self, ArticleRef, Problem, ReadOptions};
+use portal_core::feed::{self, Article, ArticleRef, Problem, ReadOptions};
 use portal_core::html;
 use portal_core::index::{ArticleView, CategoryListing, FeedIndex};
 use portal_core::paging::{self, Page, PageError};
 use portal_core::paths::Paths;
 use portal_core::search::{self, Folding, Query};
+use portal_core::search_index;
 use portal_core::site::SiteConfig;
 use send_wrapper::SendWrapper;
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -40,7 +42,7 @@ pub enum Catalogue {
     Feed(Arc<FeedIndex>),
     /// A sharded archive (`portal_core::archive`): its home feed at the
     /// start, then one file per category page or article as they are needed.
-    Archive { home: Arc<FeedIndex>, archive: Archive, files: Files },
+    Archive { home: Arc<FeedIndex>, archive: Archive, files: Box<Files> },
 }
 
 impl Catalogue {
@@ -81,6 +83,8 @@ type Fetch<T> = SendWrapper<Shared<LocalBoxFuture<'static, Result<Arc<T>, LoadEr
 pub struct Files {
     articles: Mutex<HashMap<String, Fetch<Option<Arc<ArticleView>>>>>,
     pages: Mutex<HashMap<String, Fetch<Vec<ArticleRef>>>>,
+    /// 站内搜索's index shards, rows and days, as fetched.
+    search: Mutex<HashMap<String, Fetch<Vec<u8>>>>,
 }
 
 impl std::fmt::Debug for Files {
@@ -94,17 +98,48 @@ async fn fetch_once<T: 'static>(
     url: &str,
     fetch: impl FnOnce() -> LocalBoxFuture<'static, Result<Arc<T>, LoadError>>,
 ) -> Result<Arc<T>, LoadError> {
-    let shared = cache
-        .lock()
-        .expect("cache lock")
-        .entry(url.to_string())
-        .or_insert_with(|| SendWrapper::new(fetch().shared()))
-        .clone();
+    let shared = cached(cache, url, fetch);
     let result = shared.take().await;
     if result.is_err() {
         cache.lock().expect("cache lock").remove(url);
     }
     result
+}
+
+/// The fetch of `url`, started now or earlier.
+fn cached<T: 'static>(
+    cache: &Mutex<HashMap<String, Fetch<T>>>,
+    url: &str,
+    fetch: impl FnOnce() -> LocalBoxFuture<'static, Result<Arc<T>, LoadError>>,
+) -> Fetch<T> {
+    cache
+        .lock()
+        .expect("cache lock")
+        .entry(url.to_string())
+        .or_insert_with(|| SendWrapper::new(fetch().shared()))
+        .clone()
+}
+
+/// Several files at once (each started before any is awaited: cheaper in
+/// the wasm than `join_all`), in the order given.
+async fn fetch_all(
+    cache: &Mutex<HashMap<String, Fetch<Vec<u8>>>>,
+    urls: &[String],
+    what: &'static str,
+) -> Result<Vec<Arc<Vec<u8>>>, LoadError> {
+    let fetch = |url: &String| {
+        let url = url.clone();
+        move || async move { fetch_json(&url, what).await.map(Arc::new) }.boxed_local()
+    };
+    for url in urls {
+        let started = cached(cache, url, fetch(url)).take();
+        leptos::task::spawn_local(async move { drop(started.await) });
+    }
+    let mut files = Vec::with_capacity(urls.len());
+    for url in urls {
+        files.push(fetch_once(cache, url, fetch(url)).await?);
+    }
+    Ok(files)
 }
 
 impl Portal {
@@ -197,10 +232,13 @@ const SNIPPET_CHARS: usize = 90;
 const FOLDING_TABLE: &str = "search-t2s.txt";
 
 impl Portal {
-    /// Whether this site can be searched: a feed held whole can; an archive
-    /// cannot yet, having no index.
+    /// Whether this site can be searched: a feed held whole can, and an
+    /// archive with an index.
     pub fn searchable(&self) -> bool {
-        matches!(self.catalogue, Catalogue::Feed(_))
+        match &self.catalogue {
+            Catalogue::Feed(_) => true,
+            Catalogue::Archive { archive, .. } => archive.search.is_some(),
+        }
     }
 
     /// The search's folding table, fetched once (a failure is forgotten).
@@ -210,7 +248,9 @@ impl Portal {
 
     /// 站内搜索: the page of results `request` asks for.
     pub async fn search(self: Arc<Self>, request: search::Request) -> Result<SearchResults, LookupError> {
-        let Catalogue::Feed(index) = &self.catalogue else { return Err(LookupError::NotFound) };
+        if !self.searchable() {
+            return Err(LookupError::NotFound);
+        }
         let folding = self.folding().await.map_err(LookupError::Failed)?;
         let mut results = SearchResults { request, refused: None, total: 0, page: None, hits: Vec::new() };
         let query = match Query::parse(&results.request.q, &folding) {
@@ -220,26 +260,141 @@ impl Portal {
                 return Ok(results);
             }
         };
-        let offset = self.site.offset_minutes();
-        let found = search::search(index.items(), &query, &results.request, &folding, offset);
+        let found = match &self.catalogue {
+            Catalogue::Feed(index) => {
+                let offset = self.site.offset_minutes();
+                let found = search::search(index.items(), &query, &results.request, &folding, offset);
+                Found::Articles(found)
+            }
+            Catalogue::Archive { files, .. } => {
+                Found::Numbers(self.search_index(files, &query, &results.request).await.map_err(LookupError::Failed)?)
+            }
+        };
         results.total = found.len();
         match paging::page(found.len(), search::PAGE_SIZE, results.request.page) {
             Ok(page) => {
-                results.hits = found[page.start..page.end]
-                    .iter()
-                    .map(|article| SearchHit {
-                        article: ArticleRef::from(*article),
-                        category: article.category.clone(),
-                        snippet: search::snippet(&html::text_of(&article.body), &folding, &query, SNIPPET_CHARS),
-                    })
-                    .collect();
+                let articles = match found {
+                    Found::Articles(all) => all[page.start..page.end].iter().map(|a| Arc::new((*a).clone())).collect(),
+                    Found::Numbers(all) => {
+                        self.archive_hits(&all[page.start..page.end]).await.map_err(LookupError::Failed)?
+                    }
+                };
+                results.hits = articles.iter().map(|article| hit(article, &folding, &query)).collect();
                 results.page = Some(page);
             }
             // Past the end of no results at all: 未找到 says enough.
-            Err(_) if found.is_empty() => {}
+            Err(_) if found.len() == 0 => {}
             Err(error) => results.refused = Some(error.template()),
         }
         Ok(results)
+    }
+
+    /// The numbers of the archive's articles a query finds, in order.
+    async fn search_index(
+        &self,
+        files: &Files,
+        query: &Query,
+        request: &search::Request,
+    ) -> Result<Vec<u32>, LoadError> {
+        let Catalogue::Archive { archive: Archive { search: Some(info), .. }, .. } = &self.catalogue else {
+            return Ok(Vec::new());
+        };
+        // An unknown category is a gram no article has.
+        let category = request.category.as_deref().map(|slug| {
+            search_index::category_gram(
+                self.site.categories.iter().position(|c| c.slug == slug).unwrap_or(usize::MAX >> 1),
+            )
+        });
+        let grams = search_index::needed(query, category);
+        let mut urls: Vec<String> = grams.iter().flatten().flat_map(|&g| info.files_of(g)).collect();
+        urls.sort_unstable();
+        urls.dedup();
+        let what = t("搜索索引");
+        let bytes = fetch_all(&files.search, &urls, what).await?;
+        let within = self.date_filter(files, request, info.docs).await?;
+        let file = |name: &str| urls.binary_search_by(|u| u.as_str().cmp(name)).map_or(&[][..], |i| &bytes[i][..]);
+        let mut sets = HashMap::new();
+        for &gram in grams.iter().flatten() {
+            let entry = info.entry(gram, file).map_err(|_| LoadError::Invalid {
+                what,
+                url: info.files_of(gram).join(" "),
+                message: t("索引文件已损坏").into(),
+            })?;
+            sets.insert(gram, entry);
+        }
+        Ok(search_index::found(&grams, category.is_some(), request.sort, within, |g| sets.get(&g).cloned().flatten()))
+    }
+
+    /// The numbers of the articles of the request's date range.
+    async fn date_filter(&self, files: &Files, request: &search::Request, docs: u32) -> Result<Range<u32>, LoadError> {
+        let offset = self.site.offset_minutes();
+        let day = |text: &Option<String>| text.as_deref().and_then(|d| search_index::day_number(d, offset));
+        let (from, to) = (day(&request.from), day(&request.to));
+        if from.is_none() && to.is_none() {
+            return Ok(0..docs);
+        }
+        let url = search_index::DAYS_FILE.to_string();
+        let bytes = fetch_all(&files.search, std::slice::from_ref(&url), t("搜索索引")).await?;
+        let days = search_index::read_days(&bytes[0]).map_err(|message| LoadError::Invalid {
+            what: t("搜索索引"),
+            url,
+            message,
+        })?;
+        Ok(search_index::day_range(&days, from, to, docs))
+    }
+
+    /// The results shown: each article's row, and its file for the snippet
+    /// (an article whose file fails is shown from its row alone).
+    async fn archive_hits(self: &Arc<Self>, numbers: &[u32]) -> Result<Vec<Arc<Article>>, LoadError> {
+        let Catalogue::Archive { files, .. } = &self.catalogue else { return Ok(Vec::new()) };
+        let mut urls: Vec<String> = numbers.iter().map(|&n| search_index::rows_file(n)).collect();
+        urls.dedup();
+        let what = t("搜索结果");
+        let files = fetch_all(&files.search, &urls, what).await?;
+        let mut rows = Vec::with_capacity(numbers.len());
+        for &number in numbers {
+            let file = urls.iter().position(|u| *u == search_index::rows_file(number)).unwrap_or_default();
+            let invalid = |message: String| LoadError::Invalid { what, url: urls[file].clone(), message };
+            let chunk = search_index::read_rows(&files[file]).map_err(invalid)?;
+            let row = chunk.into_iter().nth((number % search_index::ROWS_PER_FILE) as usize);
+            rows.push(row.ok_or_else(|| invalid(t("缺少搜索结果").into()))?);
+        }
+        for row in &rows {
+            let (portal, id) = (self.clone(), row.0.clone());
+            leptos::task::spawn_local(async move { drop(portal.article(id).await) });
+        }
+        let mut articles = Vec::with_capacity(rows.len());
+        for row in rows {
+            let article = match self.clone().article(row.0.clone()).await {
+                Ok(view) => view.article.clone(),
+                Err(_) => row.article(),
+            };
+            articles.push(Arc::new(article));
+        }
+        Ok(articles)
+    }
+}
+
+/// What a search found: a feed's articles, or an archive's numbers.
+enum Found<'a> {
+    Articles(Vec<&'a Article>),
+    Numbers(Vec<u32>),
+}
+
+impl Found<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Found::Articles(all) => all.len(),
+            Found::Numbers(all) => all.len(),
+        }
+    }
+}
+
+fn hit(article: &Article, folding: &Folding, query: &Query) -> SearchHit {
+    SearchHit {
+        article: ArticleRef::from(article),
+        category: article.category.clone(),
+        snippet: search::snippet(&html::text_of(&article.body), folding, query, SNIPPET_CHARS),
     }
 }
 
@@ -386,7 +541,7 @@ async fn load() -> Result<Arc<Portal>, LoadError> {
         message: tf("栏目 “{}” 不在 site.json 的 categories 中，文章不会出现在栏目列表里", &[category]),
     }));
     let catalogue = match parsed.feed.archive {
-        Some(archive) => Catalogue::Archive { home: index, archive, files: Files::default() },
+        Some(archive) => Catalogue::Archive { home: index, archive, files: Box::default() },
         None => Catalogue::Feed(index),
     };
     Ok(Arc::new(Portal { site: Arc::new(site), problems, catalogue, folding: Mutex::default() }))

@@ -37,6 +37,8 @@ pub struct Prerender {
     other_script: Option<OtherScript>,
     /// Whether these are the 繁體 tree's pages (`crate::ui`).
     traditional: bool,
+    /// Whether the archive has a search index (the header's search box).
+    searchable: bool,
     /// The same on every article page (no navigation item is current
     /// there) but for `ARTICLE_ID`, so rendered once: 100,000 articles are
     /// rendered in seconds.
@@ -56,6 +58,7 @@ impl Prerender {
         base_path: &str,
         base_url: &str,
         other_script: Option<OtherScript>,
+        searchable: bool,
     ) -> Prerender {
         let paths = Paths::new(base_path);
         // The other tree is the Simplified one: this is the 繁體 one.
@@ -75,6 +78,7 @@ impl Prerender {
             base_url: base_url.to_string(),
             other_script,
             traditional,
+            searchable,
             article_header: String::new(),
             footer,
             side_blocks,
@@ -117,9 +121,8 @@ impl Prerender {
     /// The site header as the app shows it at `path`.
     fn header(&self, path: String) -> String {
         let (site, paths, other_script) = (self.site.clone(), self.paths.clone(), self.other_script.clone());
+        let searchable = Signal::stored(self.searchable);
         render(self.traditional, move || {
-            // No search box yet: an archive has no search index.
-            let searchable = Signal::stored(false);
             view! { <SiteHeader site=Signal::stored(Some(site)) current=Signal::stored(path) paths other_script searchable search=None/> }
         })
     }

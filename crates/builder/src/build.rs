@@ -6,17 +6,20 @@ use crate::changes::{Changes, Manifest, MANIFEST};
 use crate::import::{self, CategoryMap};
 use crate::input::{self, Entry};
 use crate::page::{self, article_page, PageContext};
+use crate::search;
 use crate::syndication::{self, Channel};
 use crate::traditional::{self, Traditional};
 use crate::InputError;
 use portal::prerender::Prerender;
 use portal_core::archive::{article_file, category_part_file, part_count, part_range, Archive, PageParts};
 use portal_core::date;
-use portal_core::feed::{read_feed, ReadOptions};
+use portal_core::feed::{read_feed, Article, ReadOptions};
 use portal_core::html::escape;
 use portal_core::index::{ArticleView, FeedIndex, HEADLINES};
 use portal_core::paging;
 use portal_core::paths::OtherScript;
+use portal_core::search::Folding;
+use portal_core::search_index::ArchiveIndex;
 use portal_core::site::SiteConfig;
 use portal_core::writer::{self, feed, item};
 use serde_json::{json, Value};
@@ -202,13 +205,15 @@ fn write_trees(
     template: Option<String>,
 ) -> Result<Manifest, Vec<InputError>> {
     let Some(convert) = Traditional::new(&options.site) else {
-        return write_all(plan, &Tree::simplified(options, None), root, template.as_deref());
+        return write_all(plan, &Tree::simplified(options, None), root, template.as_deref(), &mut None);
     };
     // Without the app's page nothing is pre-rendered, and `/` stands in.
     let base_path = template.as_deref().map_or_else(|| "/".to_string(), page::base_path);
     let (to_traditional, to_simplified) = traditional::other_scripts(&base_path);
     let (simplified, converted) = template.map(|template| convert.templates(&template, &base_path)).unzip();
-    let mut manifest = write_all(plan, &Tree::simplified(options, Some(to_traditional)), root, simplified.as_deref())?;
+    let mut shards = None;
+    let simplified_tree = Tree::simplified(options, Some(to_traditional));
+    let mut manifest = write_all(plan, &simplified_tree, root, simplified.as_deref(), &mut shards)?;
     let tree = Tree::traditional(options, &convert, to_simplified)?;
     let entries = plan.items().iter().map(|entry| {
         let mut entry = entry.clone();
@@ -217,7 +222,8 @@ fn write_trees(
     });
     let hant_root = root.join(traditional::FOLDER);
     manifest.append(copy_static(options, &hant_root)?);
-    manifest.append(write_all(&Plan::new(entries.collect(), &tree.site), &tree, &hant_root, converted.as_deref())?);
+    let plan = Plan::new(entries.collect(), &tree.site);
+    manifest.append(write_all(&plan, &tree, &hant_root, converted.as_deref(), &mut shards)?);
     Ok(manifest)
 }
 
@@ -365,13 +371,23 @@ impl<'a> Writer<'a> {
     }
 }
 
-fn write_all(plan: &Plan, tree: &Tree, root: &Path, template: Option<&str>) -> Result<Manifest, Vec<InputError>> {
+/// Writes one tree. `shards` is 站内搜索's index: built here from the
+/// first tree written, and the same for every tree.
+fn write_all(
+    plan: &Plan,
+    tree: &Tree,
+    root: &Path,
+    template: Option<&str>,
+    shards: &mut Option<Vec<(String, Vec<u8>)>>,
+) -> Result<Manifest, Vec<InputError>> {
     let site = &tree.site;
     let mut out = Writer::new(root, tree);
+    let docs = plan.items().len();
     let archive = Archive {
         page_size: site.page_size,
-        total: plan.items().len(),
+        total: docs,
         categories: site.categories.iter().map(|c| (c.slug.clone(), plan.category_positions(&c.slug).len())).collect(),
+        search: (docs > 0).then(|| search::info(docs)),
     };
     let home = home_feed(plan, tree, &archive);
     out.json("feed.json", &home)?;
@@ -388,6 +404,7 @@ fn write_all(plan: &Plan, tree: &Tree, root: &Path, template: Option<&str>) -> R
                 &page::base_path(template),
                 &tree.base_url,
                 tree.other_script.clone(),
+                archive.search.is_some(),
             ),
         }
     });
@@ -403,22 +420,48 @@ fn write_all(plan: &Plan, tree: &Tree, root: &Path, template: Option<&str>) -> R
     write_syndication(plan, tree, &mut out)?;
     write_sitemaps(plan, tree, &mut out, &archive, pages.as_ref())?;
 
-    // One JSON file and one pre-rendered page per article, in parallel.
-    let indices: Vec<usize> = (0..plan.items().len()).collect();
-    let results =
-        crate::in_parallel(&indices, tree.threads, |part| write_articles(plan, tree, root, pages.as_ref(), part));
+    // One JSON file and one pre-rendered page per article, in parallel;
+    // the first tree's threads also index what they write.
+    let indexing = (archive.search.is_some() && shards.is_none()).then(search::folding);
+    let indices: Vec<usize> = (0..docs).collect();
+    let results = crate::in_parallel(&indices, tree.threads, |part| {
+        write_articles(plan, tree, root, pages.as_ref(), part, indexing.as_ref())
+    });
     let mut errors = Vec::new();
+    let mut index = ArchiveIndex::new(search::info(docs));
     for result in results {
         match result {
-            Ok(written) => out.written.append(written),
+            Ok((written, part)) => {
+                out.written.append(written);
+                index.merge(part);
+            }
             Err(mut e) => errors.append(&mut e),
         }
     }
-    if errors.is_empty() {
-        Ok(out.written)
-    } else {
-        Err(errors)
+    if !errors.is_empty() {
+        return Err(errors);
     }
+    if archive.search.is_some() {
+        write_search(plan, tree, &mut out, shards.get_or_insert_with(|| index.files()))?;
+    }
+    Ok(out.written)
+}
+
+/// 站内搜索's files: the index's shards, and this tree's rows and days.
+fn write_search(
+    plan: &Plan,
+    tree: &Tree,
+    out: &mut Writer,
+    shards: &[(String, Vec<u8>)],
+) -> Result<(), Vec<InputError>> {
+    for (path, bytes) in shards {
+        out.file(path, bytes)?;
+    }
+    let articles: Vec<&Article> = plan.items().iter().map(|entry| &entry.article).collect();
+    for (path, text) in search::rows_and_days(&articles, tree.site.offset_minutes()) {
+        out.file(&path, text.as_bytes())?;
+    }
+    Ok(())
 }
 
 /// The home feed: newest, headlines, each category's block, and the archive map.
@@ -553,11 +596,14 @@ fn write_articles(
     root: &Path,
     pages: Option<&Pages>,
     indices: &[usize],
-) -> Result<Manifest, Vec<InputError>> {
+    indexing: Option<&Folding>,
+) -> Result<(Manifest, ArchiveIndex), Vec<InputError>> {
     let site = &tree.site;
     let base = tree.base_url.as_str();
     let mut out = Writer::new(root, tree);
     let mut errors = Vec::new();
+    let docs = plan.items().len();
+    let mut grams = ArchiveIndex::new(search::info(docs));
     for &index in indices {
         let entry = &plan.items()[index];
         let mut article = match input::full_article(entry, site) {
@@ -568,6 +614,9 @@ fn write_articles(
             }
         };
         article.category = entry.article.category.clone();
+        if let Some(folding) = indexing {
+            search::add(&mut grams, search::doc_number(index, docs), &article, site, folding);
+        }
         if let Some(convert) = tree.convert {
             convert.article(&mut article);
         }
@@ -592,7 +641,7 @@ fn write_articles(
         }
     }
     if errors.is_empty() {
-        Ok(out.written)
+        Ok((out.written, grams))
     } else {
         Err(errors)
     }

@@ -8,6 +8,7 @@ pub mod generate;
 pub mod import;
 pub mod input;
 pub mod page;
+pub mod search;
 pub mod syndication;
 pub mod traditional;
 

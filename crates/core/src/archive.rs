@@ -14,6 +14,7 @@
 
 use crate::paging::Page;
 use crate::paths::encode_component;
+use crate::search_index::IndexInfo;
 use serde_json::Value;
 use std::ops::Range;
 
@@ -23,6 +24,8 @@ pub struct Archive {
     pub total: usize,
     /// (slug, number of articles), in site order.
     pub categories: Vec<(String, usize)>,
+    /// 站内搜索's index, when the builder wrote one.
+    pub search: Option<IndexInfo>,
 }
 
 impl Archive {
@@ -35,7 +38,11 @@ impl Archive {
             .iter()
             .map(|(slug, info)| Some((slug.clone(), info.get("count")?.as_u64()? as usize)))
             .collect::<Option<Vec<_>>>()?;
-        Some(Archive { page_size, total, categories })
+        let search = value.get("search").and_then(|s| {
+            let number = |key| s.get(key)?.as_u64().and_then(|n| u32::try_from(n).ok());
+            Some(IndexInfo { shards: number("shards").filter(|&n| n > 0)?, docs: number("docs")? })
+        });
+        Some(Archive { page_size, total, categories, search })
     }
 
     pub fn to_json(&self) -> Value {
@@ -49,7 +56,11 @@ impl Archive {
                 )
             })
             .collect();
-        serde_json::json!({ "version": 2, "page_size": self.page_size, "total": self.total, "categories": categories })
+        let mut value = serde_json::json!({ "version": 2, "page_size": self.page_size, "total": self.total, "categories": categories });
+        if let Some(search) = self.search {
+            value["search"] = serde_json::json!({ "shards": search.shards, "docs": search.docs });
+        }
+        value
     }
 
     pub fn count(&self, slug: &str) -> Option<usize> {
@@ -119,7 +130,8 @@ mod tests {
 
     #[test]
     fn archive_description_round_trips() {
-        let archive = Archive { page_size: 20, total: 45, categories: vec![("a".into(), 41), ("b".into(), 4)] };
+        let search = Some(IndexInfo { shards: 16, docs: 45 });
+        let archive = Archive { page_size: 20, total: 45, categories: vec![("a".into(), 41), ("b".into(), 4)], search };
         let json = archive.to_json();
         assert_eq!(json["categories"]["a"]["pages"], 3);
         let mut back = Archive::read(&json).unwrap();

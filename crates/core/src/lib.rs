@@ -10,6 +10,7 @@ pub mod paging;
 pub mod paths;
 pub mod related;
 pub mod search;
+pub mod search_index;
 pub mod share;
 pub mod site;
 pub mod writer;

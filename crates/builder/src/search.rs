@@ -1,0 +1,54 @@
+//! 站内搜索's index files (`portal_core::search_index`). The index is built
+//! once, from the articles as written (the 繁體 tree's are converted from
+//! them, and its queries are folded back to Simplified), and written into
+//! every tree; each tree has its own rows, in its own script.
+
+use portal_core::date::Timestamp;
+use portal_core::feed::Article;
+use portal_core::html;
+use portal_core::search::Folding;
+use portal_core::search_index::{self, ArchiveIndex, IndexInfo, ROWS_PER_FILE, TAIL_SIZE};
+use portal_core::site::SiteConfig;
+use serde_json::json;
+
+/// The index of `docs` articles: a shard per 16 sealed articles, in a
+/// power of two of shards, so the count changes only when the archive
+/// doubles.
+pub fn info(docs: usize) -> IndexInfo {
+    let sealed = docs as u32 / TAIL_SIZE * TAIL_SIZE;
+    let shards = (sealed / 16).next_power_of_two().clamp(16, 8192);
+    IndexInfo { shards, docs: docs as u32 }
+}
+
+/// Adds article number `doc`, with its full body, to `index`.
+pub fn add(index: &mut ArchiveIndex, doc: u32, article: &Article, site: &SiteConfig, folding: &Folding) {
+    let category = article.category.as_deref().and_then(|slug| site.categories.iter().position(|c| c.slug == slug));
+    index.add(doc, &folding.fold(&article.title), &folding.fold(&html::text_of(&article.body)), category);
+}
+
+/// Articles are numbered from the oldest; `position` counts from the newest.
+pub fn doc_number(position: usize, docs: usize) -> u32 {
+    (docs - 1 - position) as u32
+}
+
+/// What search folds text with: the app's table, built from the same source.
+pub fn folding() -> Folding {
+    Folding::from_pairs(&crate::traditional::simplified_pairs())
+}
+
+/// `search/rows/<n>.json` and `search/days.json` of a tree whose articles
+/// are `articles`, newest first.
+pub fn rows_and_days(articles: &[&Article], offset: i32) -> Vec<(String, String)> {
+    let oldest_first: Vec<&&Article> = articles.iter().rev().collect();
+    let mut files: Vec<(String, String)> = oldest_first
+        .chunks(ROWS_PER_FILE as usize)
+        .enumerate()
+        .map(|(n, chunk)| {
+            let rows: Vec<_> = chunk.iter().map(|a| json!([a.id, a.title, a.published, a.category])).collect();
+            (search_index::rows_file(n as u32 * ROWS_PER_FILE), serde_json::Value::from(rows).to_string())
+        })
+        .collect();
+    let published = oldest_first.iter().map(|a| a.published as Option<Timestamp>);
+    files.push((search_index::DAYS_FILE.to_string(), search_index::days_json(published, offset)));
+    files
+}
