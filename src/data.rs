@@ -273,13 +273,15 @@ impl Portal {
         results.total = found.len();
         match paging::page(found.len(), search::PAGE_SIZE, results.request.page) {
             Ok(page) => {
-                let articles = match found {
-                    Found::Articles(all) => all[page.start..page.end].iter().map(|a| Arc::new((*a).clone())).collect(),
+                results.hits = match found {
+                    Found::Articles(all) => {
+                        all[page.start..page.end].iter().map(|a| hit(a, &folding, &query)).collect()
+                    }
                     Found::Numbers(all) => {
-                        self.archive_hits(&all[page.start..page.end]).await.map_err(LookupError::Failed)?
+                        let numbers = &all[page.start..page.end];
+                        self.archive_hits(numbers, &folding, &query).await.map_err(LookupError::Failed)?
                     }
                 };
-                results.hits = articles.iter().map(|article| hit(article, &folding, &query)).collect();
                 results.page = Some(page);
             }
             // Past the end of no results at all: 未找到 says enough.
@@ -306,23 +308,29 @@ impl Portal {
             )
         });
         let grams = search_index::needed(query, category);
-        let mut urls: Vec<String> = grams.iter().flatten().flat_map(|&g| info.files_of(g)).collect();
-        urls.sort_unstable();
-        urls.dedup();
+        let mut urls: Vec<String> = Vec::new();
+        for url in grams.iter().flatten().flat_map(|&g| info.files_of(g)) {
+            if !urls.contains(&url) {
+                urls.push(url);
+            }
+        }
         let what = t("搜索索引");
         let bytes = fetch_all(&files.search, &urls, what).await?;
         let within = self.date_filter(files, request, info.docs).await?;
-        let file = |name: &str| urls.binary_search_by(|u| u.as_str().cmp(name)).map_or(&[][..], |i| &bytes[i][..]);
-        let mut sets = HashMap::new();
+        let file = |name: &str| urls.iter().position(|u| u == name).map_or(&[][..], |i| &bytes[i][..]);
+        // A few dozen grams at most: a list, not a map (smaller wasm).
+        let mut sets = Vec::new();
         for &gram in grams.iter().flatten() {
             let entry = info.entry(gram, file).map_err(|_| LoadError::Invalid {
                 what,
                 url: info.files_of(gram).join(" "),
                 message: t("索引文件已损坏").into(),
             })?;
-            sets.insert(gram, entry);
+            sets.push((gram, entry));
         }
-        Ok(search_index::found(&grams, category.is_some(), request.sort, within, |g| sets.get(&g).cloned().flatten()))
+        Ok(search_index::found(&grams, category.is_some(), request.sort, within, |g| {
+            sets.iter().find(|s| s.0 == g).and_then(|s| s.1.clone())
+        }))
     }
 
     /// The numbers of the articles of the request's date range.
@@ -345,7 +353,12 @@ impl Portal {
 
     /// The results shown: each article's row, and its file for the snippet
     /// (an article whose file fails is shown from its row alone).
-    async fn archive_hits(self: &Arc<Self>, numbers: &[u32]) -> Result<Vec<Arc<Article>>, LoadError> {
+    async fn archive_hits(
+        self: &Arc<Self>,
+        numbers: &[u32],
+        folding: &Folding,
+        query: &Query,
+    ) -> Result<Vec<SearchHit>, LoadError> {
         let Catalogue::Archive { files, .. } = &self.catalogue else { return Ok(Vec::new()) };
         let mut urls: Vec<String> = numbers.iter().map(|&n| search_index::rows_file(n)).collect();
         urls.dedup();
@@ -363,15 +376,14 @@ impl Portal {
             let (portal, id) = (self.clone(), row.0.clone());
             leptos::task::spawn_local(async move { drop(portal.article(id).await) });
         }
-        let mut articles = Vec::with_capacity(rows.len());
+        let mut hits = Vec::with_capacity(rows.len());
         for row in rows {
-            let article = match self.clone().article(row.0.clone()).await {
-                Ok(view) => view.article.clone(),
-                Err(_) => row.article(),
-            };
-            articles.push(Arc::new(article));
+            hits.push(match self.clone().article(row.0.clone()).await {
+                Ok(view) => hit(&view.article, folding, query),
+                Err(_) => hit(&row.article(), folding, query),
+            });
         }
-        Ok(articles)
+        Ok(hits)
     }
 }
 

@@ -9,6 +9,7 @@ pub mod import;
 pub mod input;
 pub mod page;
 pub mod search;
+pub mod search_check;
 pub mod syndication;
 pub mod traditional;
 

@@ -9,7 +9,8 @@ const USAGE: &str = "usage:
   portal-build build --site SITE.json [--feed FEED]... [--category-map MAP.json] [--articles DIR]... [--app DIST] --base-url URL --out DIR [--threads N]
       (a FEED is a JSON Feed, or RSS 0.9x/1.0/2.0 or Atom to import; docs/importing.md)
   portal-build generate --count N --out DIR [--seed S]
-  portal-build t2s > public/search-t2s.txt   (the search's Traditional → Simplified table)";
+  portal-build t2s > public/search-t2s.txt   (the search's Traditional → Simplified table)
+  portal-build search-check --tree DIR [--queries N] [--seed S]   (站内搜索 against a brute-force scan; bench/search.sh)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -29,6 +30,7 @@ fn main() -> ExitCode {
 const BUILD_FLAGS: &[&str] =
     &["--site", "--feed", "--category-map", "--articles", "--app", "--base-url", "--out", "--threads"];
 const GENERATE_FLAGS: &[&str] = &["--count", "--out", "--seed"];
+const SEARCH_CHECK_FLAGS: &[&str] = &["--tree", "--queries", "--seed"];
 
 /// Every argument after the command must be a known flag and its value:
 /// a mistyped flag is an error, not silently ignored.
@@ -64,6 +66,19 @@ fn run(args: &[String]) -> Result<String, String> {
             Ok(format!("wrote {count} articles and site.json to {}", out.display()))
         }
         Some("t2s") if args.len() == 1 => Ok(portal_build::traditional::simplified_pairs()),
+        Some("search-check") => {
+            check_flags(args, SEARCH_CHECK_FLAGS)?;
+            let number = |flag, default| {
+                values(args, flag)
+                    .last()
+                    .map_or(Ok(default), |n| n.parse().map_err(|_| format!("{flag} takes a number")))
+            };
+            let (count, seed) = (number("--queries", 200)?, number("--seed", 13)?);
+            let report =
+                portal_build::search_check::check(std::path::Path::new(one(args, "--tree")?), count as usize, seed)?;
+            eprintln!("{}", report.summary);
+            Ok(report.lines.join("\n"))
+        }
         Some("build") => {
             check_flags(args, BUILD_FLAGS)?;
             let threads = match values(args, "--threads").last() {

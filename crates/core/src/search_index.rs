@@ -23,6 +23,7 @@
 use crate::date::Timestamp;
 use crate::feed::Article;
 use crate::search::{Query, Sort};
+use serde_json::Value;
 use std::collections::HashMap;
 
 /// Articles per rows file.
@@ -105,12 +106,16 @@ pub fn category_gram(position: usize) -> Gram {
     1 << 63 | position as u64
 }
 
-/// The grams a (folded) query word is found by.
+/// The grams a (folded) query word is found by, each once.
 pub fn term_grams(term: &str) -> Vec<Gram> {
     let chars: Vec<char> = term.chars().collect();
-    let mut grams: Vec<Gram> = chars.windows(chars.len().clamp(1, 3)).map(pack).collect();
-    grams.sort_unstable();
-    grams.dedup();
+    let mut grams = Vec::new();
+    // A word has few grams: no sort needed (and none costs the wasm a sort).
+    for gram in chars.windows(chars.len().clamp(1, 3)).map(pack) {
+        if !grams.contains(&gram) {
+            grams.push(gram);
+        }
+    }
     grams
 }
 
@@ -468,16 +473,22 @@ pub fn found(
         hits.retain(|(d, _)| in_category.binary_search(d).is_ok());
     }
     hits.retain(|(d, _)| within.contains(d));
+    // `hits` come oldest first; a title has at most `MAX_TERMS` of the
+    // words. So no sort is needed (and none costs the wasm a sort).
+    let newest_first = hits.iter().rev();
     match sort {
-        Sort::Relevance => hits.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0))),
-        Sort::Date => hits.sort_unstable_by_key(|&(d, _)| std::cmp::Reverse(d)),
+        Sort::Relevance => (0..=grams.len())
+            .rev()
+            .flat_map(|in_title| newest_first.clone().filter(move |h| h.1 == in_title))
+            .map(|h| h.0)
+            .collect(),
+        Sort::Date => newest_first.map(|h| h.0).collect(),
     }
-    hits.into_iter().map(|(d, _)| d).collect()
 }
 
 /// One row of `search/rows/<n>.json`: what a result shows before (or
 /// without) its article's file.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Row(pub String, pub String, pub Option<Timestamp>, pub Option<String>);
 
 impl Row {
@@ -487,14 +498,32 @@ impl Row {
     }
 }
 
-/// A rows file's rows.
+/// A rows file's rows. Read as a `Value`, as feeds are: a typed
+/// deserializer would cost the wasm several KB.
 pub fn read_rows(bytes: &[u8]) -> Result<Vec<Row>, String> {
-    serde_json::from_slice(bytes).map_err(|e| e.to_string())
+    let row = |value: &Value| {
+        let text = |i: usize| value.get(i).and_then(Value::as_str).map(str::to_string);
+        Some(Row(text(0)?, text(1)?, value.get(2)?.as_i64(), text(3)))
+    };
+    // No `Value` in the message: formatting one costs the wasm 3 KB.
+    read_array(bytes)?
+        .iter()
+        .enumerate()
+        .map(|(n, value)| row(value).ok_or_else(|| format!("第 {} 行有误", n + 1)))
+        .collect()
 }
 
 /// `days.json`'s values.
 pub fn read_days(bytes: &[u8]) -> Result<Vec<i64>, String> {
-    serde_json::from_slice(bytes).map_err(|e| e.to_string())
+    read_array(bytes)?.iter().map(|v| v.as_i64().ok_or_else(|| "日期表中有非整数".to_string())).collect()
+}
+
+fn read_array(bytes: &[u8]) -> Result<Vec<Value>, String> {
+    match serde_json::from_str(std::str::from_utf8(bytes).map_err(|e| e.to_string())?) {
+        Ok(Value::Array(values)) => Ok(values),
+        Ok(_) => Err("不是 JSON 数组".to_string()),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 /// The day (since 1970-01-01, in the zone `offset` minutes east of UTC)
