@@ -315,8 +315,11 @@ impl Portal {
             }
         }
         let what = t("搜索索引");
-        let bytes = fetch_all(&files.search, &urls, what).await?;
-        let within = self.date_filter(files, request, info.docs).await?;
+        // The date filter's file, if any, in the same round trip.
+        let (bytes, within) =
+            futures::future::join(fetch_all(&files.search, &urls, what), self.date_filter(files, request, info.docs))
+                .await;
+        let (bytes, within) = (bytes?, within?);
         let file = |name: &str| urls.iter().position(|u| u == name).map_or(&[][..], |i| &bytes[i][..]);
         // A few dozen grams at most: a list, not a map (smaller wasm).
         let mut sets = Vec::new();

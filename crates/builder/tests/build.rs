@@ -657,3 +657,38 @@ fn publishing_one_article_rewrites_only_the_newest_part_and_a_few_files() {
     }
     assert!(parts.iter().all(|p| p.contains(&format!("feeds/{category}/"))));
 }
+
+/// 站内搜索's index, written with each tree: the same shards in both, rows
+/// in each tree's script, and a search of every kind of query agrees with
+/// a brute-force scan of the articles as written.
+#[test]
+fn the_search_index_finds_what_a_scan_of_every_article_finds() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("src");
+    // Past one sealed part of 1,024, so both the sealed shards and the tail are read.
+    generate(&source, 1500, 5).unwrap();
+    let out = dir.path().join("site");
+    build(&options(&source, &out, None)).unwrap();
+    let home = read(&out.join("feed.json"));
+    assert_eq!(home["_portal"]["archive"]["search"]["docs"], 1500);
+    let files = tree(&out);
+    let shards: Vec<&String> = files.keys().filter(|p| p.starts_with("search/g/") || p.starts_with("search/t/")).collect();
+    assert!(shards.iter().any(|p| p.starts_with("search/g/")) && shards.iter().any(|p| p.starts_with("search/t/")));
+    for shard in &shards {
+        assert_eq!(files[*shard], files[&format!("zh-hant/{shard}")], "{shard}: the same index in both trees");
+    }
+    let rows = |path: &str| String::from_utf8(files[path].clone()).unwrap();
+    assert!(rows("search/rows/0.json").contains("开发区") || rows("search/rows/0.json").contains("园区"));
+    assert_ne!(rows("search/rows/0.json"), rows("zh-hant/search/rows/0.json"), "titles in 繁體");
+
+    let report = portal_build::search_check::check(&out, 120, 3).unwrap();
+    assert_eq!(report.lines.len(), 120);
+    assert!(report.summary.contains("recall 100.000%"), "{}", report.summary);
+    // Words of up to three characters are found exactly.
+    for line in &report.lines {
+        let line: Value = serde_json::from_str(line).unwrap();
+        if line["q"].as_str().unwrap().chars().count() <= 3 {
+            assert_eq!(line["found"], line["expected"], "{line}");
+        }
+    }
+}
