@@ -45,7 +45,8 @@ async function appFor(root, path, fallback) {
   return join(root, 'index.html');
 }
 
-export async function startServer({ root, prefix = '/', port = 0, brotli = false, fallback = 'app.html' }) {
+/** `sent(path, bytes)`, if given, hears of every body sent (the benchmarks weigh them). */
+export async function startServer({ root, prefix = '/', port = 0, brotli = false, fallback = 'app.html', sent }) {
   root = resolve(root);
   prefix = prefix.endsWith('/') ? prefix : `${prefix}/`;
   const cache = new Map();
@@ -88,6 +89,7 @@ export async function startServer({ root, prefix = '/', port = 0, brotli = false
       headers['content-encoding'] = 'br';
     }
     headers['content-length'] = body.length;
+    sent?.(path, body.length);
     response.writeHead(200, headers);
     response.end(request.method === 'HEAD' ? undefined : body);
   });

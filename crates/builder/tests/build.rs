@@ -672,7 +672,8 @@ fn the_search_index_finds_what_a_scan_of_every_article_finds() {
     let home = read(&out.join("feed.json"));
     assert_eq!(home["_portal"]["archive"]["search"]["docs"], 1500);
     let files = tree(&out);
-    let shards: Vec<&String> = files.keys().filter(|p| p.starts_with("search/g/") || p.starts_with("search/t/")).collect();
+    let shards: Vec<&String> =
+        files.keys().filter(|p| p.starts_with("search/g/") || p.starts_with("search/t/")).collect();
     assert!(shards.iter().any(|p| p.starts_with("search/g/")) && shards.iter().any(|p| p.starts_with("search/t/")));
     for shard in &shards {
         assert_eq!(files[*shard], files[&format!("zh-hant/{shard}")], "{shard}: the same index in both trees");

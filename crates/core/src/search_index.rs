@@ -119,15 +119,45 @@ pub fn term_grams(term: &str) -> Vec<Gram> {
     grams
 }
 
-/// Every gram of (folded) text, added to `grams`: words never span white space.
-pub fn text_grams(folded: &str, grams: &mut Vec<Gram>) {
+/// Every gram of (folded) text, as often as it occurs: words never span
+/// white space.
+fn each_gram(folded: &str, mut found: impl FnMut(Gram)) {
     for word in folded.split_whitespace() {
-        let chars: Vec<char> = word.chars().collect();
-        for n in 1..=3 {
-            grams.extend(chars.windows(n).map(pack));
+        let (mut before, mut last) = (0, 0);
+        for c in word.chars().map(u64::from) {
+            found(c);
+            if last != 0 {
+                found(last << 21 | c);
+            }
+            if before != 0 {
+                found(before << 42 | last << 21 | c);
+            }
+            (before, last) = (last, c);
         }
     }
 }
+
+/// A fast hash for grams (the builder hashes one per character it reads):
+/// a multiply and a shift, enough for keys that are packed characters.
+#[derive(Default)]
+struct GramHasher(u64);
+
+impl std::hash::Hasher for GramHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        bytes.iter().for_each(|&b| self.write_u64(u64::from(b)));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        let x = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = x ^ (x >> 29);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type GramMap = HashMap<Gram, (Postings, Postings), std::hash::BuildHasherDefault<GramHasher>>;
 
 /// A set of article numbers as it is built: a sorted list while sparse,
 /// then a bitmap.
@@ -140,6 +170,8 @@ enum Postings {
 impl Postings {
     fn add(&mut self, doc: u32, docs: u32) {
         match self {
+            // An article adds each gram as often as it has it: once is enough.
+            Postings::List(list) if list.last() == Some(&doc) => {}
             Postings::List(list) => {
                 list.push(doc);
                 // Past this length a bitmap takes less memory.
@@ -187,46 +219,45 @@ impl Postings {
     }
 }
 
+fn empty_postings() -> (Postings, Postings) {
+    (Postings::List(Vec::new()), Postings::List(Vec::new()))
+}
+
 /// The index as the builder collects it, one article at a time, in any
 /// order; builders of parts of the archive are merged.
 #[derive(Debug, Clone, Default)]
 pub struct IndexBuilder {
     docs: u32,
     /// gram → (articles with it in the title, articles with it anywhere).
-    grams: HashMap<Gram, (Postings, Postings)>,
+    grams: GramMap,
 }
 
 impl IndexBuilder {
     pub fn new(docs: u32) -> IndexBuilder {
-        IndexBuilder { docs, grams: HashMap::new() }
+        IndexBuilder { docs, grams: GramMap::default() }
     }
 
     /// Article `doc`: its folded title and text, and its category's number.
     pub fn add(&mut self, doc: u32, title: &str, text: &str, category: Option<usize>) {
-        let (mut in_title, mut anywhere) = (Vec::new(), Vec::new());
-        text_grams(title, &mut in_title);
-        text_grams(text, &mut anywhere);
-        anywhere.extend(&in_title);
-        anywhere.extend(category.map(category_gram));
-        for grams in [&mut in_title, &mut anywhere] {
-            grams.sort_unstable();
-            grams.dedup();
-        }
         let docs = self.docs;
-        let empty = || (Postings::List(Vec::new()), Postings::List(Vec::new()));
-        for gram in in_title {
-            self.grams.entry(gram).or_insert_with(empty).0.add(doc, docs);
-        }
-        for gram in anywhere {
-            self.grams.entry(gram).or_insert_with(empty).1.add(doc, docs);
+        let mut add = |gram: Gram, in_title: bool| {
+            let (title, all) = self.grams.entry(gram).or_insert_with(empty_postings);
+            if in_title {
+                title.add(doc, docs);
+            }
+            all.add(doc, docs);
+        };
+        each_gram(title, |gram| add(gram, true));
+        each_gram(text, |gram| add(gram, false));
+        if let Some(category) = category {
+            add(category_gram(category), false);
         }
     }
 
     pub fn merge(&mut self, other: IndexBuilder) {
         let docs = self.docs;
         for (gram, (title, all)) in other.grams {
-            let (mine_title, mine_all) =
-                self.grams.entry(gram).or_insert_with(|| (Postings::List(Vec::new()), Postings::List(Vec::new())));
+            let (mine_title, mine_all) = self.grams.entry(gram).or_insert_with(empty_postings);
             mine_title.union(title, docs);
             mine_all.union(all, docs);
         }
