@@ -38,10 +38,13 @@ impl Archive {
             .iter()
             .map(|(slug, info)| Some((slug.clone(), info.get("count")?.as_u64()? as usize)))
             .collect::<Option<Vec<_>>>()?;
+        // An index of another number of articles than the archive's is not
+        // this archive's (nor is reading it bounded by the archive).
         let search = value.get("search").and_then(|s| {
             let number = |key| s.get(key)?.as_u64().and_then(|n| u32::try_from(n).ok());
             Some(IndexInfo { shards: number("shards").filter(|&n| n > 0)?, docs: number("docs")? })
         });
+        let search = search.filter(|info| info.docs as usize == total);
         Some(Archive { page_size, total, categories, search })
     }
 
@@ -138,6 +141,9 @@ mod tests {
         back.categories.sort();
         assert_eq!(back, archive);
         assert_eq!(Archive::read(&serde_json::json!({"page_size": 0, "total": 1, "categories": {}})), None);
+        let mut wrong = archive.to_json();
+        wrong["search"]["docs"] = 4_000_000_000u32.into();
+        assert_eq!(Archive::read(&wrong).unwrap().search, None, "an index of other articles is ignored");
     }
 
     #[test]
