@@ -13,7 +13,7 @@ use portal_core::index::{ArticleView, CategoryListing, FeedIndex};
 use portal_core::paging::{self, Page, PageError};
 use portal_core::paths::Paths;
 use portal_core::search::{self, Folding, Query};
-use portal_core::search_index;
+use portal_core::search_index::{self, IndexInfo};
 use portal_core::site::SiteConfig;
 use send_wrapper::SendWrapper;
 use std::collections::HashMap;
@@ -266,8 +266,10 @@ impl Portal {
                 let found = search::search(index.items(), &query, &results.request, &folding, offset);
                 Found::Articles(found)
             }
-            Catalogue::Archive { files, .. } => {
-                Found::Numbers(self.search_index(files, &query, &results.request).await.map_err(LookupError::Failed)?)
+            Catalogue::Archive { archive, files, .. } => {
+                let info = archive.search.ok_or(LookupError::NotFound)?;
+                let numbers = self.search_index(files, info, &query, &results.request).await;
+                Found::Numbers(files, numbers.map_err(LookupError::Failed)?)
             }
         };
         results.total = found.len();
@@ -277,9 +279,9 @@ impl Portal {
                     Found::Articles(all) => {
                         all[page.start..page.end].iter().map(|a| hit(a, &folding, &query)).collect()
                     }
-                    Found::Numbers(all) => {
+                    Found::Numbers(files, all) => {
                         let numbers = &all[page.start..page.end];
-                        self.archive_hits(numbers, &folding, &query).await.map_err(LookupError::Failed)?
+                        self.archive_hits(files, numbers, &folding, &query).await.map_err(LookupError::Failed)?
                     }
                 };
                 results.page = Some(page);
@@ -295,12 +297,10 @@ impl Portal {
     async fn search_index(
         &self,
         files: &Files,
+        info: IndexInfo,
         query: &Query,
         request: &search::Request,
     ) -> Result<Vec<u32>, LoadError> {
-        let Catalogue::Archive { archive: Archive { search: Some(info), .. }, .. } = &self.catalogue else {
-            return Ok(Vec::new());
-        };
         // An unknown category is a gram no article has.
         let category = request.category.as_deref().map(|slug| {
             search_index::category_gram(
@@ -358,22 +358,25 @@ impl Portal {
     /// (an article whose file fails is shown from its row alone).
     async fn archive_hits(
         self: &Arc<Self>,
+        files: &Files,
         numbers: &[u32],
         folding: &Folding,
         query: &Query,
     ) -> Result<Vec<SearchHit>, LoadError> {
-        let Catalogue::Archive { files, .. } = &self.catalogue else { return Ok(Vec::new()) };
         let mut urls: Vec<String> = numbers.iter().map(|&n| search_index::rows_file(n)).collect();
         urls.dedup();
         let what = t("搜索结果");
-        let files = fetch_all(&files.search, &urls, what).await?;
+        let invalid = |url: &String, message: String| LoadError::Invalid { what, url: url.clone(), message };
+        // Each rows file read once, however many of the page's results it holds.
+        let mut chunks = Vec::with_capacity(urls.len());
+        for (url, bytes) in urls.iter().zip(fetch_all(&files.search, &urls, what).await?) {
+            chunks.push(search_index::read_rows(&bytes).map_err(|message| invalid(url, message))?);
+        }
         let mut rows = Vec::with_capacity(numbers.len());
         for &number in numbers {
             let file = urls.iter().position(|u| *u == search_index::rows_file(number)).unwrap_or_default();
-            let invalid = |message: String| LoadError::Invalid { what, url: urls[file].clone(), message };
-            let chunk = search_index::read_rows(&files[file]).map_err(invalid)?;
-            let row = chunk.into_iter().nth((number % search_index::ROWS_PER_FILE) as usize);
-            rows.push(row.ok_or_else(|| invalid(t("缺少搜索结果").into()))?);
+            let row = chunks[file].get((number % search_index::ROWS_PER_FILE) as usize).cloned();
+            rows.push(row.ok_or_else(|| invalid(&urls[file], t("缺少搜索结果").into()))?);
         }
         for row in &rows {
             let (portal, id) = (self.clone(), row.0.clone());
@@ -393,14 +396,14 @@ impl Portal {
 /// What a search found: a feed's articles, or an archive's numbers.
 enum Found<'a> {
     Articles(Vec<&'a Article>),
-    Numbers(Vec<u32>),
+    Numbers(&'a Files, Vec<u32>),
 }
 
 impl Found<'_> {
     fn len(&self) -> usize {
         match self {
             Found::Articles(all) => all.len(),
-            Found::Numbers(all) => all.len(),
+            Found::Numbers(_, all) => all.len(),
         }
     }
 }

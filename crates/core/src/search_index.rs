@@ -566,7 +566,12 @@ fn read_array(bytes: &[u8]) -> Result<Vec<Value>, String> {
 /// The day (since 1970-01-01, in the zone `offset` minutes east of UTC)
 /// of `YYYY-MM-DD`.
 pub fn day_number(day: &str, offset: i32) -> Option<i64> {
-    crate::date::parse(day, offset).map(|at| (at + i64::from(offset) * 60).div_euclid(86_400))
+    crate::date::parse(day, offset).map(|at| day_of(at, offset))
+}
+
+/// The day (since 1970-01-01, in the zone `offset` minutes east of UTC) of `at`.
+fn day_of(at: Timestamp, offset: i32) -> i64 {
+    (at + i64::from(offset) * 60).div_euclid(86_400)
 }
 
 /// The first article of each day (`day` counted from 1970-01-01 in the
@@ -577,7 +582,7 @@ pub fn days_json(published: impl Iterator<Item = Option<Timestamp>>, offset: i32
     let (mut last_day, mut last_doc) = (0i64, 0u32);
     for (doc, at) in published.enumerate() {
         let Some(at) = at else { continue };
-        let day = (at + i64::from(offset) * 60).div_euclid(86_400);
+        let day = day_of(at, offset);
         if values.is_empty() || day > last_day {
             values.push((day - last_day).to_string());
             values.push((doc as u32 - last_doc).to_string());
