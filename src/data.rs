@@ -11,10 +11,10 @@ use portal_core::feed::{self, Article, ArticleRef, Problem, ReadOptions};
 use portal_core::html;
 use portal_core::index::{ArticleView, CategoryListing, FeedIndex};
 use portal_core::paging::{self, Page, PageError};
-use portal_core::paths::Paths;
 use portal_core::search::{self, Folding, Query};
 use portal_core::search_index::{self, IndexInfo};
 use portal_core::site::SiteConfig;
+use portal_core::urls::SiteUrls;
 use send_wrapper::SendWrapper;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -28,6 +28,8 @@ const FETCH_TIMEOUT: Duration = Duration::from_secs(15);
 #[derive(Debug)]
 pub struct Portal {
     pub site: Arc<SiteConfig>,
+    /// The site's URLs with its canonical root (site.json's `base_url`).
+    pub urls: SiteUrls,
     /// What was wrong in the feed but did not stop it being shown.
     pub problems: Vec<Problem>,
     pub catalogue: Catalogue,
@@ -506,12 +508,12 @@ impl LoadError {
 #[derive(Clone)]
 pub struct PortalLoader {
     pub resource: LocalResource<Result<Arc<Portal>, LoadError>>,
-    pub paths: Paths,
+    pub paths: SiteUrls,
 }
 
 impl PortalLoader {
     pub fn new() -> PortalLoader {
-        PortalLoader { resource: LocalResource::new(load), paths: Paths::new(&crate::dom::base_path()) }
+        PortalLoader { resource: LocalResource::new(load), paths: crate::dom::site_urls() }
     }
 
     pub fn retry(&self) {
@@ -562,7 +564,9 @@ async fn load() -> Result<Arc<Portal>, LoadError> {
         Some(archive) => Catalogue::Archive { home: index, archive, files: Box::default() },
         None => Catalogue::Feed(index),
     };
-    Ok(Arc::new(Portal { site: Arc::new(site), problems, catalogue, folding: Mutex::default() }))
+    let urls = crate::dom::site_urls();
+    let urls = site.base_url.as_deref().map_or_else(|| urls.clone(), |root| urls.with_root(root));
+    Ok(Arc::new(Portal { site: Arc::new(site), urls, problems, catalogue, folding: Mutex::default() }))
 }
 
 /// Fetches a JSON file (relative URLs resolve against `<base href>`, so

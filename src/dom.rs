@@ -4,6 +4,7 @@
 
 use crate::ui::t;
 use portal_core::html::Node;
+use portal_core::urls::SiteUrls;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// False when portal-build renders the app's components natively
@@ -14,21 +15,13 @@ fn document() -> web_sys::Document {
     leptos::prelude::document()
 }
 
-/// The path the app is hosted under, from `<base href>` (set by
-/// `trunk build --public-url`).
-pub fn base_path() -> String {
-    document()
-        .base_uri()
-        .ok()
-        .flatten()
-        .and_then(|uri| web_sys::Url::new(&uri).ok())
-        .map(|url| url.pathname())
-        .unwrap_or_default()
-}
-
-/// The page's origin, for canonical absolute URLs.
-pub fn origin() -> String {
-    leptos::prelude::window().location().origin().unwrap_or_default()
+/// The URLs of the site as hosted: the path from `<base href>` (set by
+/// `trunk build --public-url`), and the page's own host for a root until
+/// site.json names the canonical one (`data::Portal::urls`).
+pub fn site_urls() -> SiteUrls {
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    let path = web_sys::Url::new(&base).map(|url| url.pathname()).unwrap_or_default();
+    SiteUrls::new(&path, &base)
 }
 
 /// An attribute on `<html>`, where reader settings and mourning mode live
@@ -54,9 +47,9 @@ pub fn show_current_nav_item() {
 /// The site in the other script, as portal-build marks its pages:
 /// `<html data-script="hans" data-other-script="/zh-hant/">`. None for a
 /// site with one script (the switch is then not shown).
-pub fn other_script() -> Option<portal_core::paths::OtherScript> {
+pub fn other_script() -> Option<portal_core::urls::OtherScript> {
     let root = document().document_element()?;
-    Some(portal_core::paths::OtherScript {
+    Some(portal_core::urls::OtherScript {
         traditional: root.get_attribute("data-script")? == "hans",
         root: root.get_attribute("data-other-script")?,
     })

@@ -7,6 +7,7 @@
 pub mod components;
 pub mod data;
 pub mod dom;
+pub mod head;
 pub mod prefs;
 #[cfg(feature = "ssr")]
 pub mod prerender;

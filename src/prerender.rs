@@ -7,6 +7,7 @@
 use crate::components::footer::SiteFooter;
 use crate::components::header::SiteHeader;
 use crate::components::side_blocks::SideBlocks;
+use crate::head::PageHead;
 use crate::routes::article::ArticleContent;
 use crate::routes::category::CategoryContent;
 use crate::routes::home::HomeContent;
@@ -16,8 +17,8 @@ use leptos::tachys::html::InertElement;
 use portal_core::archive::{self, PageParts};
 use portal_core::html::escape;
 use portal_core::index::{ArticleView, CategoryListing, FeedIndex};
-use portal_core::paths::{encode_component, OtherScript, Paths};
 use portal_core::site::SiteConfig;
+use portal_core::urls::{encode_component, OtherScript, SiteUrls};
 use std::sync::Arc;
 
 /// Stand for the page's URL in the footer's 找错 link and for the article's
@@ -26,14 +27,18 @@ use std::sync::Arc;
 const PAGE_URL: &str = "PRERENDERPAGEURL";
 const ARTICLE_ID: &str = "PRERENDERARTICLEID";
 
+/// A pre-rendered page: its title and description, and its content.
+pub struct Prerendered {
+    pub head: PageHead,
+    pub body: String,
+}
+
 /// Renders the pages of one site.
 pub struct Prerender {
     site: Arc<SiteConfig>,
     /// The home feed, as the app reads it: home page and side blocks.
     front: Arc<FeedIndex>,
-    paths: Paths,
-    /// Absolute URL of the site root, ending in `/`.
-    base_url: String,
+    paths: SiteUrls,
     other_script: Option<OtherScript>,
     /// Whether these are the 繁體 tree's pages (`crate::ui`).
     traditional: bool,
@@ -50,17 +55,16 @@ pub struct Prerender {
 }
 
 impl Prerender {
-    /// `base_path` is the app's `<base href>`, so that links are the app's
-    /// own; `other_script` the site's copy in the other script, if any.
+    /// `urls` are the tree's (its base path is the app's `<base href>`, so
+    /// that links are the app's own); `other_script` the site's copy in the
+    /// other script, if any.
     pub fn new(
         site: Arc<SiteConfig>,
         front: Arc<FeedIndex>,
-        base_path: &str,
-        base_url: &str,
+        paths: SiteUrls,
         other_script: Option<OtherScript>,
         searchable: bool,
     ) -> Prerender {
-        let paths = Paths::new(base_path);
         // The other tree is the Simplified one: this is the 繁體 one.
         let traditional = other_script.as_ref().is_some_and(|other| !other.traditional);
         let page_url = Signal::stored(PAGE_URL.to_string());
@@ -75,7 +79,6 @@ impl Prerender {
             site,
             front,
             paths,
-            base_url: base_url.to_string(),
             other_script,
             traditional,
             searchable,
@@ -87,35 +90,52 @@ impl Prerender {
         prerender
     }
 
-    pub fn home(&self) -> String {
+    pub fn home(&self) -> Prerendered {
         let (site, front, paths) = (self.site.clone(), self.front.clone(), self.paths.clone());
         let path = self.paths.home();
-        self.page(&path, &[], &self.header(path.clone()), move || view! { <HomeContent site front paths/> })
+        let body = self.page(&path, &[], &self.header(path.clone()), move || view! { <HomeContent site front paths/> });
+        Prerendered { head: self.head(PageHead::home), body }
     }
 
     /// Page 1 of a category, cut from `parts`.
-    pub fn category(&self, listing: CategoryListing, parts: &PageParts) -> String {
+    pub fn category(&self, listing: CategoryListing, parts: &PageParts) -> Prerendered {
         let path = self.paths.category(&listing.slug, 1);
+        let name = self.site.category(&listing.slug).map(|c| c.name.clone()).unwrap_or_default();
         let (site, paths) = (self.site.clone(), self.paths.clone());
         let header = self.header(path.clone());
-        self.page(&path, &parts.files, &header, move || view! { <CategoryContent site listing paths/> })
+        let body = self.page(&path, &parts.files, &header, move || view! { <CategoryContent site listing paths/> });
+        Prerendered { head: self.head(|site| PageHead::category(site, &name)), body }
     }
 
     /// 网站地图; `counts[i]` is the number of articles in the site's `i`th category.
-    pub fn sitemap(&self, counts: Vec<usize>) -> String {
+    pub fn sitemap(&self, counts: Vec<usize>) -> Prerendered {
         let path = self.paths.sitemap();
         let (site, paths) = (self.site.clone(), self.paths.clone());
-        self.page(&path, &[], &self.header(path.clone()), move || view! { <SitemapContent site counts paths/> })
+        let body =
+            self.page(&path, &[], &self.header(path.clone()), move || view! { <SitemapContent site counts paths/> });
+        Prerendered { head: self.head(PageHead::sitemap), body }
     }
 
-    pub fn article(&self, view: Arc<ArticleView>) -> String {
+    pub fn article(&self, view: Arc<ArticleView>) -> Prerendered {
         let path = self.paths.article(&view.article.id);
-        let url = self.url(&path);
+        let url = self.paths.canonical(&path);
+        let head = self.head(|site| PageHead::article(site, &view.article));
         let (site, paths) = (self.site.clone(), self.paths.clone());
         let side = InertElement::new(self.side_blocks.clone()).into_any();
         let header = self.article_header.replace(ARTICLE_ID, &encode_component(&view.article.id));
         let file = archive::article_file(&view.article.id);
-        self.page(&path, &[file], &header, move || view! { <ArticleContent site view paths url side/> })
+        let body = self.page(&path, &[file], &header, move || view! { <ArticleContent site view paths url side/> });
+        Prerendered { head, body }
+    }
+
+    /// The site's URLs, as this tree's pages link them.
+    pub fn urls(&self) -> &SiteUrls {
+        &self.paths
+    }
+
+    /// A page's title and description in the tree's script, as the app's `PageMeta` has them.
+    fn head(&self, of: impl FnOnce(&SiteConfig) -> PageHead) -> PageHead {
+        crate::ui::with_traditional(self.traditional, || of(&self.site))
     }
 
     /// The site header as the app shows it at `path`.
@@ -125,11 +145,6 @@ impl Prerender {
         render(self.traditional, move || {
             view! { <SiteHeader site=Signal::stored(Some(site)) current=Signal::stored(path) paths other_script searchable search=None/> }
         })
-    }
-
-    /// The absolute URL of the in-app `path`.
-    fn url(&self, path: &str) -> String {
-        format!("{}{}", self.base_url.trim_end_matches('/'), path.strip_prefix(self.paths.base()).unwrap_or(path))
     }
 
     /// `content` between the header and the footer, as the app shows the
@@ -146,7 +161,7 @@ impl Prerender {
         content: impl FnOnce() -> V,
     ) -> String {
         let main = render(self.traditional, || view! { <main id="main" tabindex="-1">{content()}</main> });
-        let footer = self.footer.replace(PAGE_URL, &encode_component(&self.url(path)));
+        let footer = self.footer.replace(PAGE_URL, &encode_component(&self.paths.canonical(path)));
         let mourning = &self.site.mourning;
         let days = if mourning.active { "always".to_string() } else { mourning.dates.join(" ") };
         let mourning = if days.is_empty() {

@@ -1,17 +1,13 @@
-//! The document title and meta description of a page.
+//! The document title and meta description of a page (`crate::head`).
 
+use crate::head::PageHead;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 #[component]
-pub fn PageMeta(
-    #[prop(into)] title: String,
-    #[prop(into)] description: String,
-    #[prop(into)] site_name: String,
-) -> impl IntoView {
-    let full = if title.is_empty() { site_name } else { format!("{title} - {site_name}") };
+pub fn PageMeta(head: PageHead) -> impl IntoView {
     view! {
-        <Title text=full/>
-        <Meta name="description" content=description/>
+        <Title text=head.title/>
+        <Meta name="description" content=head.description/>
     }
 }

@@ -6,6 +6,7 @@
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::page_meta::PageMeta;
 use crate::data::{LoadError, LookupError, Portal, PortalLoader};
+use crate::head::PageHead;
 use crate::routes::not_found::NotFound;
 use crate::ui::{t, tf};
 use futures::future::{FutureExt, LocalBoxFuture};
@@ -149,7 +150,7 @@ fn NoSuchPage(slug: String, error: String) -> impl IntoView {
     let site_name = site.map(|site| site.name.clone()).unwrap_or_default();
     let first = paths.category(&slug, 1);
     view! {
-        <PageMeta title=name.clone() description=error.clone() site_name=site_name.clone()/>
+        <PageMeta head=PageHead::new(&site_name, &name, error.clone())/>
         <Breadcrumb site_name home_href=paths.home() category=Some((name.clone(), first.clone()))/>
         <section class="category-page">
             <h1>{name}</h1>

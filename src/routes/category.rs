@@ -6,13 +6,14 @@ use crate::components::page_meta::PageMeta;
 use crate::components::pager::Pager;
 use crate::components::portal_gate::route;
 use crate::data::PortalLoader;
-use crate::ui::{t, tf};
+use crate::head::PageHead;
+use crate::ui::t;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use portal_core::index::CategoryListing;
 use portal_core::paging;
-use portal_core::paths::{decode_component, Paths};
 use portal_core::site::SiteConfig;
+use portal_core::urls::{decode_component, SiteUrls};
 use std::sync::Arc;
 
 #[component]
@@ -29,7 +30,7 @@ pub fn CategoryPage() -> impl IntoView {
             let site = portal.site.clone();
             let name = site.category(&listing.slug).map(|c| c.name.clone()).unwrap_or_default();
             view! {
-                <PageMeta title=name.clone() description=tf("{}：{}栏目文章列表", &[&site.name, &name]) site_name=site.name.clone()/>
+                <PageMeta head=PageHead::category(&site, &name)/>
                 <CategoryContent site listing paths=paths.clone()/>
             }
         },
@@ -38,7 +39,7 @@ pub fn CategoryPage() -> impl IntoView {
 
 /// One page of a category's list, with its pager.
 #[component]
-pub fn CategoryContent(site: Arc<SiteConfig>, listing: CategoryListing, paths: Paths) -> impl IntoView {
+pub fn CategoryContent(site: Arc<SiteConfig>, listing: CategoryListing, paths: SiteUrls) -> impl IntoView {
     let name = site.category(&listing.slug).map(|c| c.name.clone()).unwrap_or_default();
     let items = links(&listing.items, &paths, site.offset_minutes());
     let list = if items.is_empty() {

@@ -5,11 +5,12 @@ use crate::components::page_meta::PageMeta;
 use crate::components::portal_gate::site_route;
 use crate::components::side_blocks::CategoryBlock;
 use crate::data::PortalLoader;
+use crate::head::PageHead;
 use crate::ui::{t, tf};
 use leptos::prelude::*;
 use portal_core::index::{FeedIndex, HEADLINES};
-use portal_core::paths::Paths;
 use portal_core::site::SiteConfig;
+use portal_core::urls::SiteUrls;
 use std::sync::Arc;
 
 #[component]
@@ -18,14 +19,14 @@ pub fn HomePage() -> impl IntoView {
     site_route(move |portal| {
         let site = portal.site.clone();
         view! {
-            <PageMeta title="" description=site.description.clone().unwrap_or_else(|| site.name.clone()) site_name=site.name.clone()/>
+            <PageMeta head=PageHead::home(&site)/>
             <HomeContent site front=portal.catalogue.front().clone() paths=paths.clone()/>
         }
     })
 }
 
 #[component]
-pub fn HomeContent(site: Arc<SiteConfig>, front: Arc<FeedIndex>, paths: Paths) -> impl IntoView {
+pub fn HomeContent(site: Arc<SiteConfig>, front: Arc<FeedIndex>, paths: SiteUrls) -> impl IntoView {
     let offset = site.offset_minutes();
     let headlines = front.headlines(HEADLINES);
     let lead = headlines.first().map(|a| {

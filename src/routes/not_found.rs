@@ -3,6 +3,7 @@
 use crate::components::page_meta::PageMeta;
 use crate::components::portal_gate::route;
 use crate::data::{LookupError, PortalLoader};
+use crate::head::PageHead;
 use crate::ui::{t, tf};
 use leptos::prelude::*;
 
@@ -26,7 +27,7 @@ pub fn NotFound(what: &'static str) -> impl IntoView {
     });
     let heading = tf("您访问的{}不存在", &[t(what)]);
     view! {
-        <PageMeta title=tf("{}未找到", &[t(what)]) description=heading.clone() site_name/>
+        <PageMeta head=PageHead::not_found(&site_name, what)/>
         <section class="not-found">
             <h1>{heading}</h1>
             <p>{t("链接可能已失效，或内容已被移除。您可以：")}</p>

@@ -7,14 +7,15 @@ use crate::components::page_meta::PageMeta;
 use crate::components::pager::Pager;
 use crate::components::portal_gate::route;
 use crate::data::{PortalLoader, SearchHit, SearchResults};
+use crate::head::PageHead;
 use crate::ui::{t, tf};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_core::date;
-use portal_core::paths::Paths;
 use portal_core::search::{Request, Sort, MAX_QUERY_CHARS};
 use portal_core::site::SiteConfig;
+use portal_core::urls::SiteUrls;
 use std::sync::Arc;
 
 #[component]
@@ -28,7 +29,7 @@ pub fn SearchPage() -> impl IntoView {
         move |portal, results| {
             let site = portal.site.clone();
             view! {
-                <PageMeta title=t("搜索结果") description=tf("{}站内搜索", &[&site.name]) site_name=site.name.clone()/>
+                <PageMeta head=PageHead::search(&site)/>
                 <SearchContent site results paths=paths.clone()/>
             }
         },
@@ -36,7 +37,7 @@ pub fn SearchPage() -> impl IntoView {
 }
 
 #[component]
-fn SearchContent(site: Arc<SiteConfig>, results: SearchResults, paths: Paths) -> impl IntoView {
+fn SearchContent(site: Arc<SiteConfig>, results: SearchResults, paths: SiteUrls) -> impl IntoView {
     let search_path = paths.search();
     let request = results.request.clone();
     let outcome = match &results.refused {
@@ -130,7 +131,7 @@ fn SearchForm(site: Arc<SiteConfig>, request: Request, search_path: String) -> i
 
 /// One result: the title linked, date and 栏目, the text around the match.
 #[component]
-fn Hit(hit: SearchHit, site: Arc<SiteConfig>, paths: Paths) -> impl IntoView {
+fn Hit(hit: SearchHit, site: Arc<SiteConfig>, paths: SiteUrls) -> impl IntoView {
     let offset = site.offset_minutes();
     let date = hit.article.published.map(|at| {
         view! { <time datetime=date::format_rfc3339(at, offset)>{date::format_date(at, offset)}</time> }

@@ -5,11 +5,12 @@ use crate::components::breadcrumb::Breadcrumb;
 use crate::components::page_meta::PageMeta;
 use crate::components::portal_gate::site_route;
 use crate::data::PortalLoader;
+use crate::head::PageHead;
 use crate::ui::{t, tf};
 use leptos::prelude::*;
 use portal_core::paging;
-use portal_core::paths::Paths;
 use portal_core::site::SiteConfig;
+use portal_core::urls::SiteUrls;
 use std::sync::Arc;
 
 #[component]
@@ -19,7 +20,7 @@ pub fn SitemapPage() -> impl IntoView {
         let site = portal.site.clone();
         let counts = site.categories.iter().map(|c| portal.catalogue.count(&c.slug)).collect();
         view! {
-            <PageMeta title=t("网站地图") description=tf("{}网站地图：全部栏目及文章数", &[&site.name]) site_name=site.name.clone()/>
+            <PageMeta head=PageHead::sitemap(&site)/>
             <SitemapContent site counts paths=paths.clone()/>
         }
     })
@@ -27,7 +28,7 @@ pub fn SitemapPage() -> impl IntoView {
 
 /// `counts[i]` is the number of articles in `site.categories[i]`.
 #[component]
-pub fn SitemapContent(site: Arc<SiteConfig>, counts: Vec<usize>, paths: Paths) -> impl IntoView {
+pub fn SitemapContent(site: Arc<SiteConfig>, counts: Vec<usize>, paths: SiteUrls) -> impl IntoView {
     let categories = site
         .categories
         .iter()

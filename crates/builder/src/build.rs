@@ -17,10 +17,10 @@ use portal_core::feed::{read_feed, Article, ReadOptions};
 use portal_core::html::escape;
 use portal_core::index::{ArticleView, FeedIndex, HEADLINES};
 use portal_core::paging;
-use portal_core::paths::OtherScript;
 use portal_core::search::Folding;
 use portal_core::search_index::ArchiveIndex;
 use portal_core::site::SiteConfig;
+use portal_core::urls::{OtherScript, SiteUrls};
 use portal_core::writer::{self, feed, item};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
@@ -383,13 +383,15 @@ fn write_all(
     let site = &tree.site;
     let mut out = Writer::new(root, tree);
     let docs = plan.items().len();
+    // Without the app's page nothing is pre-rendered, and `/` stands in.
+    let urls = SiteUrls::new(&template.map_or_else(|| "/".to_string(), page::base_path), &tree.base_url);
     let archive = Archive {
         page_size: site.page_size,
         total: docs,
         categories: site.categories.iter().map(|c| (c.slug.clone(), plan.category_positions(&c.slug).len())).collect(),
         search: (docs > 0).then(|| search::info(docs)),
     };
-    let home = home_feed(plan, tree, &archive);
+    let home = home_feed(plan, tree, &urls, &archive);
     out.json("feed.json", &home)?;
     let pages = template.map(|template| {
         // Pre-rendered from the home feed the app will read, so the two show the same.
@@ -401,31 +403,31 @@ fn write_all(
             prerender: Prerender::new(
                 Arc::new(site.clone()),
                 front,
-                &page::base_path(template),
-                &tree.base_url,
+                urls.clone(),
                 tree.other_script.clone(),
                 archive.search.is_some(),
             ),
         }
     });
     if let Some(pages) = &pages {
-        out.file("index.html", page::home_page(pages.template, site, &pages.prerender.home()).as_bytes())?;
+        out.file("index.html", page::list_page(pages.template, site, None, &pages.prerender.home()).as_bytes())?;
         // The plain app, which hosts answer every other deep link with.
         out.file("app.html", pages.template.as_bytes())?;
     }
     let mut site_json = tree.site_json.clone();
     site_json["feed"] = "feed.json".into();
+    site_json["base_url"] = urls.root().into();
     out.json("site.json", &site_json)?;
-    write_category_pages(plan, tree, &mut out, pages.as_ref())?;
-    write_syndication(plan, tree, &mut out)?;
-    write_sitemaps(plan, tree, &mut out, &archive, pages.as_ref())?;
+    write_category_pages(plan, tree, &urls, &mut out, pages.as_ref())?;
+    write_syndication(plan, tree, &urls, &mut out)?;
+    write_sitemaps(plan, tree, &urls, &mut out, &archive, pages.as_ref())?;
 
     // One JSON file and one pre-rendered page per article, in parallel;
     // the first tree's threads also index what they write.
     let indexing = (archive.search.is_some() && shards.is_none()).then(search::folding);
     let indices: Vec<usize> = (0..docs).collect();
     let results = crate::in_parallel(&indices, tree.threads, |part| {
-        write_articles(plan, tree, root, pages.as_ref(), part, indexing.as_ref())
+        write_articles(plan, tree, &urls, root, pages.as_ref(), part, indexing.as_ref())
     });
     let mut errors = Vec::new();
     let mut index = ArchiveIndex::new(search::info(docs));
@@ -465,8 +467,8 @@ fn write_search(
 }
 
 /// The home feed: newest, headlines, each category's block, and the archive map.
-fn home_feed(plan: &Plan, tree: &Tree, archive: &Archive) -> Value {
-    let (site, base) = (&tree.site, tree.base_url.as_str());
+fn home_feed(plan: &Plan, tree: &Tree, urls: &SiteUrls, archive: &Archive) -> Value {
+    let site = &tree.site;
     let mut home: Vec<usize> = (0..plan.items().len().min(HOME_LATEST)).collect();
     home.extend((0..plan.items().len()).filter(|&i| plan.items()[i].article.headline).take(HEADLINES));
     for category in &site.categories {
@@ -476,25 +478,25 @@ fn home_feed(plan: &Plan, tree: &Tree, archive: &Archive) -> Value {
     home.dedup();
     let mut value = feed(
         site,
-        base,
-        home.iter().map(|&i| item(&plan.items()[i].article, base, site.offset_minutes(), false)).collect(),
+        urls,
+        home.iter().map(|&i| item(&plan.items()[i].article, urls, site.offset_minutes(), false)).collect(),
     );
-    value["feed_url"] = format!("{base}feed.json").into();
+    value["feed_url"] = urls.file("feed.json").into();
     value["_portal"] = json!({ "archive": archive.to_json() });
     value
 }
 
 /// RSS 2.0 and Atom: the site's newest articles (`rss.xml`, `atom.xml`)
 /// and each category's (`feeds/<slug>/rss.xml`, `…/atom.xml`).
-fn write_syndication(plan: &Plan, tree: &Tree, out: &mut Writer) -> Result<(), Vec<InputError>> {
-    let (site, base) = (&tree.site, tree.base_url.as_str());
+fn write_syndication(plan: &Plan, tree: &Tree, urls: &SiteUrls, out: &mut Writer) -> Result<(), Vec<InputError>> {
+    let site = &tree.site;
     for category in std::iter::once(None).chain(site.categories.iter().map(Some)) {
         let positions: Vec<usize> = match category {
             None => (0..plan.items().len()).take(syndication::NEWEST).collect(),
             Some(c) => plan.category_positions(&c.slug).iter().take(syndication::NEWEST).copied().collect(),
         };
         let articles: Vec<_> = positions.iter().map(|&i| &plan.items()[i].article).collect();
-        let channel = Channel::new(site, base, category);
+        let channel = Channel::new(site, urls, category);
         out.file(&format!("{}rss.xml", channel.folder), channel.rss(&articles).as_bytes())?;
         out.file(&format!("{}atom.xml", channel.folder), channel.atom(&articles).as_bytes())?;
     }
@@ -505,31 +507,32 @@ fn write_syndication(plan: &Plan, tree: &Tree, out: &mut Writer) -> Result<(), V
 fn write_category_pages(
     plan: &Plan,
     tree: &Tree,
+    urls: &SiteUrls,
     out: &mut Writer,
     pages: Option<&Pages>,
 ) -> Result<(), Vec<InputError>> {
-    let (site, base) = (&tree.site, tree.base_url.as_str());
+    let site = &tree.site;
     for category in &site.categories {
         let list = plan.category_positions(&category.slug);
         for part in 1..=part_count(list.len(), site.page_size) {
             let items = list[part_range(list.len(), site.page_size, part)]
                 .iter()
-                .map(|&i| item(&plan.items()[i].article, base, site.offset_minutes(), false))
+                .map(|&i| item(&plan.items()[i].article, urls, site.offset_minutes(), false))
                 .collect();
-            let mut value = feed(site, base, items);
+            let mut value = feed(site, urls, items);
             value["title"] = format!("{} - {}", category.name, site.name).into();
             if part > 1 {
-                value["next_url"] = format!("{base}{}", category_part_file(&category.slug, part - 1)).into();
+                value["next_url"] = urls.file(&category_part_file(&category.slug, part - 1)).into();
             }
             out.json(&category_part_file(&category.slug, part), &value)?;
         }
         if let Some(pages) = pages {
             let listing = plan.listing(&category.slug, site.page_size, 1).expect("page 1 always exists");
             let parts = PageParts::of(&category.slug, list.len(), site.page_size, &listing.page);
-            let body = pages.prerender.category(listing, &parts);
+            let page = pages.prerender.category(listing, &parts);
             out.file(
-                &format!("category/{}/index.html", category.slug),
-                page::category_page(pages.template, site, category, &body).as_bytes(),
+                &urls.page_file(&urls.category(&category.slug, 1)),
+                page::list_page(pages.template, site, Some(category), &page).as_bytes(),
             )?;
         }
     }
@@ -541,22 +544,28 @@ fn write_category_pages(
 fn write_sitemaps(
     plan: &Plan,
     tree: &Tree,
+    site_urls: &SiteUrls,
     out: &mut Writer,
     archive: &Archive,
     pages: Option<&Pages>,
 ) -> Result<(), Vec<InputError>> {
-    let (site, base) = (&tree.site, tree.base_url.as_str());
+    let site = &tree.site;
     let offset = site.offset_minutes();
     if let Some(pages) = pages {
         let counts = site.categories.iter().map(|c| archive.count(&c.slug).unwrap_or(0)).collect();
-        let body = pages.prerender.sitemap(counts);
-        out.file("sitemap/index.html", page::sitemap_page(pages.template, site, &body).as_bytes())?;
+        let page = pages.prerender.sitemap(counts);
+        out.file(
+            &site_urls.page_file(&site_urls.sitemap()),
+            page::list_page(pages.template, site, None, &page).as_bytes(),
+        )?;
     }
-    let mut urls: Vec<(String, Option<String>)> = vec![(base.to_string(), None), (format!("{base}sitemap"), None)];
-    urls.extend(site.categories.iter().map(|c| (format!("{base}category/{}", c.slug), None)));
+    let canonical = |path: String| site_urls.canonical(&path);
+    let mut urls: Vec<(String, Option<String>)> =
+        vec![(canonical(site_urls.home()), None), (canonical(site_urls.sitemap()), None)];
+    urls.extend(site.categories.iter().map(|c| (canonical(site_urls.category(&c.slug, 1)), None)));
     // Oldest first, so that a new article changes only the last file.
     urls.extend(plan.items().iter().rev().map(|e| {
-        (format!("{base}article/{}", e.article.id), e.article.published.map(|at| date::format_rfc3339(at, offset)))
+        (canonical(site_urls.article(&e.article.id)), e.article.published.map(|at| date::format_rfc3339(at, offset)))
     }));
     let mut index = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for (n, chunk) in urls.chunks(SITEMAP_URLS).enumerate() {
@@ -571,9 +580,10 @@ fn write_sitemaps(
         }
         xml.push_str("</urlset>\n");
         out.file(&name, xml.as_bytes())?;
-        index.push_str(&format!("<sitemap><loc>{base}{name}</loc></sitemap>\n"));
+        index.push_str(&format!("<sitemap><loc>{}</loc></sitemap>\n", site_urls.file(&name)));
         if tree.lists_traditional_sitemaps() {
-            index.push_str(&format!("<sitemap><loc>{base}{}/{name}</loc></sitemap>\n", traditional::FOLDER));
+            let file = format!("{}/{name}", traditional::FOLDER);
+            index.push_str(&format!("<sitemap><loc>{}</loc></sitemap>\n", site_urls.file(&file)));
         }
     }
     index.push_str("</sitemapindex>\n");
@@ -583,9 +593,9 @@ fn write_sitemaps(
         "total": plan.items().len(),
         "categories": site.categories.iter().map(|c| {
             let count = archive.count(&c.slug).unwrap_or(0);
-            json!({ "slug": c.slug, "name": c.name, "count": count, "pages": paging::total_pages(count, site.page_size), "url": format!("{base}category/{}", c.slug) })
+            json!({ "slug": c.slug, "name": c.name, "count": count, "pages": paging::total_pages(count, site.page_size), "url": canonical(site_urls.category(&c.slug, 1)) })
         }).collect::<Vec<_>>(),
-        "sitemap": format!("{base}sitemap.xml"),
+        "sitemap": site_urls.file("sitemap.xml"),
     });
     out.json("sitemap.json", &map)
 }
@@ -593,13 +603,13 @@ fn write_sitemaps(
 fn write_articles(
     plan: &Plan,
     tree: &Tree,
+    urls: &SiteUrls,
     root: &Path,
     pages: Option<&Pages>,
     indices: &[usize],
     indexing: Option<&Folding>,
 ) -> Result<(Manifest, ArchiveIndex), Vec<InputError>> {
     let site = &tree.site;
-    let base = tree.base_url.as_str();
     let mut out = Writer::new(root, tree);
     let mut errors = Vec::new();
     let docs = plan.items().len();
@@ -623,15 +633,16 @@ fn write_articles(
         let (related, previous, next) = plan.surroundings(&entry.article.id, site.related_count).unwrap_or_default();
         let view = ArticleView { article, related, previous, next };
         let written =
-            out.json(&article_file(&view.article.id), &writer::article_file(site, base, &view)).and_then(|()| {
+            out.json(&article_file(&view.article.id), &writer::article_file(site, urls, &view)).and_then(|()| {
                 match pages {
                     Some(pages) => {
                         let category = view.article.category.as_deref().and_then(|slug| site.category(slug));
-                        let path = format!("article/{}/index.html", view.article.id);
-                        let context = PageContext { site, base_url: base, category };
+                        let path = urls.page_file(&urls.article(&view.article.id));
+                        let locale = site.og_locale(tree.convert.is_some());
+                        let context = PageContext { site, urls, category, locale };
                         let view = Arc::new(view);
-                        let body = pages.prerender.article(view.clone());
-                        out.file(&path, article_page(pages.template, &view.article, &context, &body).as_bytes())
+                        let page = pages.prerender.article(view.clone());
+                        out.file(&path, article_page(pages.template, &view.article, &context, &page).as_bytes())
                     }
                     None => Ok(()),
                 }

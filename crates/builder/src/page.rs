@@ -5,23 +5,26 @@
 //! components (`portal::prerender`); this module writes the `<head>`.
 
 use crate::syndication;
+use portal::prerender::Prerendered;
 use portal_core::date;
 use portal_core::feed::Article;
-use portal_core::html::{escape, text_of, Node};
+use portal_core::html::{escape, first_image};
 use portal_core::site::{Category, SiteConfig};
+use portal_core::urls::{feed_folder, SiteUrls};
 
 pub struct PageContext<'a> {
     pub site: &'a SiteConfig,
-    /// Absolute URL of the site root, ending in `/`.
-    pub base_url: &'a str,
+    pub urls: &'a SiteUrls,
     pub category: Option<&'a Category>,
+    /// `og:locale`: `SiteConfig::og_locale` of the tree.
+    pub locale: &'a str,
 }
 
 /// The site's RSS and Atom feeds, and the category's when the page is one
 /// of its pages, for feed readers to find (paths under `<base href>`).
 fn alternates(out: &mut String, site: &SiteConfig, category: Option<&Category>) {
     for feed in std::iter::once(None).chain(category.map(Some)) {
-        let (folder, title) = (syndication::folder(feed), syndication::title(site, feed));
+        let (folder, title) = (feed_folder(feed.map(|c| c.slug.as_str())), syndication::title(site, feed));
         for (kind, file, label) in [("rss", "rss.xml", "RSS"), ("atom", "atom.xml", "Atom")] {
             out.push_str(&format!(
                 "  <link rel=\"alternate\" type=\"application/{kind}+xml\" title=\"{} ({label})\" href=\"{folder}{file}\">\n",
@@ -46,52 +49,39 @@ pub fn base_path(template: &str) -> String {
 
 /// The article's picture for link previews: its image, else its first photo.
 fn preview_image(article: &Article) -> Option<&str> {
-    fn first_img(nodes: &[Node]) -> Option<&str> {
-        nodes.iter().find_map(|node| match node {
-            Node::Element { tag: "img", attrs, .. } => {
-                attrs.iter().find(|(name, _)| *name == "src").map(|(_, src)| src.as_str())
-            }
-            Node::Element { children, .. } => first_img(children),
-            Node::Text(_) => None,
-        })
-    }
-    article.image.as_deref().or_else(|| first_img(&article.body))
+    article.image.as_deref().or_else(|| first_image(&article.body))
 }
 
-/// `template` is the release build's `app.html`; `body` the pre-rendered content.
-pub fn article_page(template: &str, article: &Article, context: &PageContext, body: &str) -> String {
-    let site = context.site;
+/// `template` is the release build's `app.html`; `page` the pre-rendered article.
+pub fn article_page(template: &str, article: &Article, context: &PageContext, page: &Prerendered) -> String {
+    let (site, urls) = (context.site, context.urls);
     let offset = site.offset_minutes();
-    let url = format!("{}article/{}", context.base_url, article.id);
-    let description = if article.summary.is_empty() {
-        portal_core::feed::excerpt(&text_of(&article.body), 120)
-    } else {
-        article.summary.clone()
-    };
+    let url = urls.canonical(&urls.article(&article.id));
+    let description = page.head.description.as_str();
     let published = article.published.map(|at| date::format_rfc3339(at, offset)).unwrap_or_default();
     let pub_date = article.published.map(|at| date::format_date_time(at, offset)[..16].to_string()).unwrap_or_default();
-    let domain = context.base_url.split("://").nth(1).and_then(|rest| rest.split('/').next()).unwrap_or_default();
+    let domain = urls.root().split("://").nth(1).and_then(|rest| rest.split('/').next()).unwrap_or_default();
     let image = preview_image(article).map(|src| {
         if src.starts_with("http") {
             src.to_string()
         } else {
-            format!("{}{}", context.base_url, src.trim_start_matches('/'))
+            urls.file(src.trim_start_matches('/'))
         }
     });
     let author = article.authors.first().cloned().or_else(|| article.editor.clone()).unwrap_or_default();
 
     let mut head = String::new();
     alternates(&mut head, site, context.category);
-    meta(&mut head, "name", "description", &description);
+    meta(&mut head, "name", "description", description);
     meta(&mut head, "name", "author", &article.authors.join("、"));
     head.push_str(&format!("  <link rel=\"canonical\" href=\"{}\">\n", escape(&url)));
     for (key, value) in [
         ("og:type", "article"),
         ("og:site_name", site.name.as_str()),
         ("og:title", article.title.as_str()),
-        ("og:description", description.as_str()),
+        ("og:description", description),
         ("og:url", url.as_str()),
-        ("og:locale", "zh_CN"),
+        ("og:locale", context.locale),
         ("article:published_time", published.as_str()),
     ] {
         meta(&mut head, "property", key, value);
@@ -101,7 +91,7 @@ pub fn article_page(template: &str, article: &Article, context: &PageContext, bo
     }
     meta(&mut head, "name", "twitter:card", if image.is_some() { "summary_large_image" } else { "summary" });
     meta(&mut head, "name", "twitter:title", &article.title);
-    meta(&mut head, "name", "twitter:description", &description);
+    meta(&mut head, "name", "twitter:description", description);
     // 政府网站页面元数据 (the national government-website meta tags).
     for (key, value) in [
         ("SiteName", site.name.as_str()),
@@ -112,40 +102,20 @@ pub fn article_page(template: &str, article: &Article, context: &PageContext, bo
         ("PubDate", pub_date.as_str()),
         ("ContentSource", article.source.as_deref().unwrap_or_default()),
         ("Author", author.as_str()),
-        ("Description", description.as_str()),
+        ("Description", description),
         ("Url", url.as_str()),
     ] {
         meta(&mut head, "name", key, value);
     }
-    splice(template, &format!("{} - {}", article.title, site.name), &head, body)
+    splice(template, &page.head.title, &head, &page.body)
 }
 
-pub fn home_page(template: &str, site: &SiteConfig, body: &str) -> String {
-    plain_page(template, site, None, &site.name, site.description.as_deref().unwrap_or(&site.name), body)
-}
-
-pub fn category_page(template: &str, site: &SiteConfig, category: &Category, body: &str) -> String {
-    let description = format!("{}：{}栏目文章列表", site.name, category.name);
-    plain_page(template, site, Some(category), &format!("{} - {}", category.name, site.name), &description, body)
-}
-
-pub fn sitemap_page(template: &str, site: &SiteConfig, body: &str) -> String {
-    let description = format!("{}网站地图：全部栏目及文章数", site.name);
-    plain_page(template, site, None, &format!("网站地图 - {}", site.name), &description, body)
-}
-
-fn plain_page(
-    template: &str,
-    site: &SiteConfig,
-    category: Option<&Category>,
-    title: &str,
-    description: &str,
-    body: &str,
-) -> String {
+/// The home page, a category's page 1 (with its feeds) or 网站地图.
+pub fn list_page(template: &str, site: &SiteConfig, category: Option<&Category>, page: &Prerendered) -> String {
     let mut head = String::new();
     alternates(&mut head, site, category);
-    meta(&mut head, "name", "description", description);
-    splice(template, title, &head, body)
+    meta(&mut head, "name", "description", &page.head.description);
+    splice(template, &page.head.title, &head, &page.body)
 }
 
 /// The template with its CSP's `img-src` allowing the site's image hosts

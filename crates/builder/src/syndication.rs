@@ -5,17 +5,11 @@
 use portal_core::date;
 use portal_core::feed::Article;
 use portal_core::html::escape;
-use portal_core::paths::encode_component;
 use portal_core::site::{Category, SiteConfig};
+use portal_core::urls::{feed_folder, SiteUrls};
 
 /// How many of the newest articles each feed carries.
 pub const NEWEST: usize = 20;
-
-/// Where the feed of the site (`None`) or of a category is, under the
-/// tree's root: the site's at the root, a category's beside its page files.
-pub fn folder(category: Option<&Category>) -> String {
-    category.map_or_else(String::new, |c| format!("feeds/{}/", c.slug))
-}
 
 /// The title of the feed of the site (`None`) or of a category.
 pub fn title(site: &SiteConfig, category: Option<&Category>) -> String {
@@ -25,8 +19,7 @@ pub fn title(site: &SiteConfig, category: Option<&Category>) -> String {
 /// One feed: the site's, or a category's.
 pub struct Channel<'a> {
     site: &'a SiteConfig,
-    /// Absolute URL of the site root, ending in `/`.
-    base: &'a str,
+    urls: &'a SiteUrls,
     title: String,
     /// Where the feed's files are, under the root.
     pub folder: String,
@@ -36,13 +29,19 @@ pub struct Channel<'a> {
 
 impl<'a> Channel<'a> {
     /// The feed of the site (`None`) or of `category`.
-    pub fn new(site: &'a SiteConfig, base: &'a str, category: Option<&Category>) -> Channel<'a> {
-        let page = category.map_or_else(|| base.to_string(), |c| format!("{base}category/{}", c.slug));
-        Channel { site, base, title: title(site, category), folder: folder(category), page }
+    pub fn new(site: &'a SiteConfig, urls: &'a SiteUrls, category: Option<&Category>) -> Channel<'a> {
+        let page = urls.canonical(&category.map_or_else(|| urls.home(), |c| urls.category(&c.slug, 1)));
+        let folder = feed_folder(category.map(|c| c.slug.as_str()));
+        Channel { site, urls, title: title(site, category), folder, page }
     }
 
     fn link(&self, article: &Article) -> String {
-        format!("{}article/{}", self.base, encode_component(&article.id))
+        self.urls.canonical(&self.urls.article(&article.id))
+    }
+
+    /// The absolute URL of the feed's file `name`.
+    fn own(&self, name: &str) -> String {
+        self.urls.file(&format!("{}{name}", self.folder))
     }
 
     fn category_name(&self, article: &Article) -> Option<&str> {
@@ -57,8 +56,8 @@ impl<'a> Channel<'a> {
         let description = self.site.description.as_deref().unwrap_or(&self.site.name);
         xml.push_str(&format!("<description>{}</description>\n<language>zh-CN</language>\n", escape(description)));
         xml.push_str(&format!(
-            "<atom:link href=\"{}{}rss.xml\" rel=\"self\" type=\"application/rss+xml\"/>\n",
-            self.base, self.folder
+            "<atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>\n",
+            self.own("rss.xml")
         ));
         if let Some(at) = articles.first().and_then(|a| a.published) {
             xml.push_str(&format!("<lastBuildDate>{}</lastBuildDate>\n", date::format_rfc2822(at, offset)));
@@ -95,7 +94,7 @@ impl<'a> Channel<'a> {
         xml.push_str(&format!("<id>{}</id>\n<title>{}</title>\n", escape(&self.page), escape(&self.title)));
         xml.push_str(&format!("<updated>{}</updated>\n", stamp(None)));
         xml.push_str(&format!("<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", escape(&self.page)));
-        xml.push_str(&format!("<link rel=\"self\" href=\"{}{}atom.xml\"/>\n", self.base, self.folder));
+        xml.push_str(&format!("<link rel=\"self\" href=\"{}\"/>\n", self.own("atom.xml")));
         xml.push_str(&format!("<author><name>{}</name></author>\n", escape(&self.site.name)));
         for article in articles {
             let link = self.link(article);

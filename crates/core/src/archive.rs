@@ -13,8 +13,8 @@
 //! ```
 
 use crate::paging::Page;
-use crate::paths::encode_component;
 use crate::search_index::IndexInfo;
+use crate::urls::encode_component;
 use serde_json::Value;
 use std::ops::Range;
 

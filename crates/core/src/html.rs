@@ -133,6 +133,17 @@ pub fn paragraphs_from_text(text: &str) -> Vec<Node> {
         .collect()
 }
 
+/// The `src` of the first `<img>` in a tree, depth first.
+pub fn first_image(nodes: &[Node]) -> Option<&str> {
+    nodes.iter().find_map(|node| match node {
+        Node::Element { tag: "img", attrs, .. } => {
+            attrs.iter().find(|(name, _)| *name == "src").map(|(_, src)| src.as_str())
+        }
+        Node::Element { children, .. } => first_image(children),
+        Node::Text(_) => None,
+    })
+}
+
 /// The text of a tree, blocks separated by single spaces.
 pub fn text_of(nodes: &[Node]) -> String {
     fn walk(nodes: &[Node], out: &mut String) {

@@ -7,12 +7,12 @@ pub mod feed;
 pub mod html;
 pub mod index;
 pub mod paging;
-pub mod paths;
 pub mod related;
 pub mod search;
 pub mod search_index;
 pub mod share;
 pub mod site;
+pub mod urls;
 pub mod writer;
 
 /// `template` with each `{}` replaced by the next of `values`: messages

@@ -11,6 +11,12 @@ pub struct SiteConfig {
     pub logo: Option<String>,
     #[serde(default)]
     pub description: Option<String>,
+    /// The canonical absolute URL of the site's root, as
+    /// `https://www.example.gov.cn/`: what share links, QR codes and 找错
+    /// give, whichever host name a page was opened through
+    /// (`urls::SiteUrls`). portal-build writes each tree's from `--base-url`.
+    #[serde(default)]
+    pub base_url: Option<String>,
     /// The feed the app reads, relative to the site root.
     #[serde(default = "default_feed")]
     pub feed: String,
@@ -54,6 +60,13 @@ pub struct Traditional {
     /// of record); the filing numbers always are.
     #[serde(default)]
     pub keep: Vec<String>,
+    /// The 繁體 pages' `og:locale`: `zh_TW` (the default) or `zh_HK`.
+    #[serde(default = "default_traditional_locale")]
+    pub locale: String,
+}
+
+fn default_traditional_locale() -> String {
+    "zh_TW".into()
 }
 
 /// 国家哀悼日: the days every page is shown in greyscale.
@@ -163,6 +176,14 @@ impl SiteConfig {
         if let Some(day) = config.mourning.dates.iter().find(|day| !is_calendar_date(day)) {
             return Err(format!("站点配置 site.json 的 mourning.dates 中“{day}”应形如 2026-04-04"));
         }
+        if let Some(url) = config.base_url.as_deref().filter(|url| !is_base_url(url)) {
+            return Err(format!("站点配置 site.json 的 base_url “{url}”应形如 https://www.example.gov.cn/"));
+        }
+        if let Some(locale) =
+            config.traditional.as_ref().map(|t| &t.locale).filter(|l| !["zh_TW", "zh_HK"].contains(&l.as_str()))
+        {
+            return Err(format!("站点配置 site.json 的 traditional.locale “{locale}”应为 zh_TW 或 zh_HK"));
+        }
         if let Some(origin) = config.image_origins.iter().find(|origin| !is_origin(origin)) {
             return Err(format!("站点配置 site.json 的 image_origins 中“{origin}”应形如 https://img.example.gov.cn"));
         }
@@ -186,6 +207,14 @@ impl SiteConfig {
             directive.push_str(origin);
         }
         directive
+    }
+
+    /// The pages' `og:locale`: `zh_CN`, or the 繁體 tree's as configured.
+    pub fn og_locale(&self, traditional: bool) -> &str {
+        match &self.traditional {
+            Some(config) if traditional => &config.locale,
+            _ => "zh_CN",
+        }
     }
 
     pub fn offset_minutes(&self) -> i32 {
@@ -217,6 +246,14 @@ fn is_origin(origin: &str) -> bool {
     host_ok && !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// An origin, then a path of plain characters: it becomes every canonical
+/// link, so no quote, space or query may ride along.
+fn is_base_url(url: &str) -> bool {
+    let scheme_end = url.find("://").map_or(0, |n| n + 3);
+    let (origin, path) = url[scheme_end..].find('/').map_or((url, ""), |n| url.split_at(scheme_end + n));
+    is_origin(origin) && path.bytes().all(|b| b.is_ascii_alphanumeric() || b"/-_.~%".contains(&b))
+}
+
 impl Footer {
     /// 我为政府网站找错: the national error-report form for `page_url` on this
     /// site, when the site has its 政府网站标识码.
@@ -224,8 +261,8 @@ impl Footer {
         let code = self.site_code.as_deref()?;
         Some(format!(
             "https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code={}&url={}",
-            crate::paths::encode_component(code),
-            crate::paths::encode_component(page_url)
+            crate::urls::encode_component(code),
+            crate::urls::encode_component(page_url)
         ))
     }
 }
@@ -282,6 +319,28 @@ mod tests {
             ["*", "https://a.cn/x", "https://a.cn; script-src *", "img.example.gov.cn", "https://a.cn:", "'self'"]
         {
             assert!(parse(&format!("[\"{bad}\"]")).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn traditional_pages_carry_their_locale() {
+        let parse = |traditional: &str| {
+            SiteConfig::parse(&format!(r#"{{"name":"示例","categories":[],"traditional":{traditional}}}"#))
+        };
+        let taiwan = parse("{}").unwrap();
+        assert_eq!((taiwan.og_locale(false), taiwan.og_locale(true)), ("zh_CN", "zh_TW"));
+        assert_eq!(parse(r#"{"locale":"zh_HK"}"#).unwrap().og_locale(true), "zh_HK");
+        assert!(parse(r#"{"locale":"zh_SG"}"#).is_err());
+    }
+
+    #[test]
+    fn base_urls_are_an_origin_and_a_plain_path() {
+        let parse = |url: &str| SiteConfig::parse(&format!(r#"{{"name":"示例","categories":[],"base_url":"{url}"}}"#));
+        for good in ["https://www.example.gov.cn/", "https://www.example.gov.cn", "http://127.0.0.1:8080/news/"] {
+            assert_eq!(parse(good).unwrap().base_url.as_deref(), Some(good));
+        }
+        for bad in ["www.example.gov.cn/", "https://a.cn/x y", "https://a.cn/?q=1", "https://a.cn/\\\"x", "/news/"] {
+            assert!(parse(bad).is_err(), "{bad}");
         }
     }
 

@@ -6,11 +6,12 @@ use crate::feed::{Article, ArticleRef, EXTENSION};
 use crate::html::to_html;
 use crate::index::ArticleView;
 use crate::site::SiteConfig;
+use crate::urls::SiteUrls;
 use serde_json::{json, Value};
 
 /// A feed of `items`, titled with the site's name.
-pub fn feed(site: &SiteConfig, base_url: &str, items: Vec<Value>) -> Value {
-    json!({ "version": "https://jsonfeed.org/version/1.1", "title": site.name, "home_page_url": base_url, "language": "zh-CN", "items": items })
+pub fn feed(site: &SiteConfig, urls: &SiteUrls, items: Vec<Value>) -> Value {
+    json!({ "version": "https://jsonfeed.org/version/1.1", "title": site.name, "home_page_url": urls.root(), "language": "zh-CN", "items": items })
 }
 
 /// A link to another article, as `related_items`, `previous` and `next` hold it.
@@ -23,8 +24,9 @@ pub fn reference(article: &ArticleRef, offset: i32) -> Value {
 }
 
 /// An article as a JSON Feed item: full (with its body) or a list summary.
-pub fn item(article: &Article, base_url: &str, offset: i32, full: bool) -> Value {
-    let mut item = json!({ "id": article.id, "url": format!("{base_url}article/{}", article.id), "title": article.title, "summary": article.summary });
+pub fn item(article: &Article, urls: &SiteUrls, offset: i32, full: bool) -> Value {
+    let url = urls.canonical(&urls.article(&article.id));
+    let mut item = json!({ "id": article.id, "url": url, "title": article.title, "summary": article.summary });
     if full {
         item["content_html"] = to_html(&article.body).into();
     } else {
@@ -61,9 +63,9 @@ pub fn item(article: &Article, base_url: &str, offset: i32, full: bool) -> Value
 }
 
 /// An article's own file: the full item with its related reading and neighbours.
-pub fn article_file(site: &SiteConfig, base_url: &str, view: &ArticleView) -> Value {
+pub fn article_file(site: &SiteConfig, urls: &SiteUrls, view: &ArticleView) -> Value {
     let offset = site.offset_minutes();
-    let mut value = item(&view.article, base_url, offset, true);
+    let mut value = item(&view.article, urls, offset, true);
     value[EXTENSION]["related_items"] = view.related.iter().map(|a| reference(a, offset)).collect();
     if let Some(newer) = &view.previous {
         value[EXTENSION]["previous"] = reference(newer, offset);
@@ -71,7 +73,7 @@ pub fn article_file(site: &SiteConfig, base_url: &str, view: &ArticleView) -> Va
     if let Some(older) = &view.next {
         value[EXTENSION]["next"] = reference(older, offset);
     }
-    feed(site, base_url, vec![value])
+    feed(site, urls, vec![value])
 }
 
 #[cfg(test)]
@@ -114,7 +116,8 @@ mod tests {
             previous: Some(reference_to("p", 1_795_100_000)),
             next: None,
         };
-        let written = article_file(&site, "https://example.gov.cn/", &view);
+        let urls = SiteUrls::new("/", "https://example.gov.cn/");
+        let written = article_file(&site, &urls, &view);
         let options = ReadOptions { offset_minutes: site.offset_minutes(), fallback_source: None };
         let parsed = read_feed(&written, options).unwrap();
         assert_eq!(parsed.problems, []);
@@ -126,7 +129,7 @@ mod tests {
         );
         // What the writer wrote, the reader reads: writing it again gives the same file.
         let again = ArticleView { article: read.clone(), ..view.clone() };
-        assert_eq!(article_file(&site, "https://example.gov.cn/", &again), written);
+        assert_eq!(article_file(&site, &urls, &again), written);
         let original = &view.article;
         assert_eq!(
             (&read.id, &read.title, &read.body, &read.published, &read.authors, &read.tags),

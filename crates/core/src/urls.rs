@@ -1,5 +1,10 @@
-//! Every in-app URL is built here, so sub-path hosting (`/news/…`) is one
-//! setting: the base the app was built for.
+//! Every URL of the site is built here: the app's links, the pre-rendered
+//! pages', the data files' and those in the sitemaps and syndication files.
+//! One encoding rule (`encodeURIComponent`'s, for ids and slugs), one base
+//! path (sub-path hosting, `/news/…`, is one setting) and one canonical root
+//! for absolute URLs: the site's configured base URL, never the address
+//! bar's, so a page shares and reports the same address whichever host
+//! name it was opened through.
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
@@ -23,7 +28,7 @@ pub fn decode_component(text: &str) -> String {
     percent_encoding::percent_decode_str(text).decode_utf8_lossy().into_owned()
 }
 
-/// Where an in-site link leads (`Paths::target`).
+/// Where an in-site link leads (`SiteUrls::target`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkTarget {
     Article(String),
@@ -40,20 +45,35 @@ pub struct OtherScript {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Paths {
+pub struct SiteUrls {
     /// `""` at the root, else `/news` (leading slash, no trailing slash).
     base: String,
+    /// The canonical absolute URL of the tree's root, ending in `/`, as
+    /// `https://example.gov.cn/news/`.
+    root: String,
 }
 
-impl Paths {
-    /// From a base path such as `/`, `/news/` or `news`.
-    pub fn new(base: &str) -> Paths {
+impl SiteUrls {
+    /// From a base path such as `/`, `/news/` or `news`, and the canonical
+    /// absolute URL of that path (a `/` is added if missing).
+    pub fn new(base: &str, root: &str) -> SiteUrls {
         let trimmed = base.trim().trim_matches('/');
-        Paths { base: if trimmed.is_empty() { String::new() } else { format!("/{trimmed}") } }
+        let base = if trimmed.is_empty() { String::new() } else { format!("/{trimmed}") };
+        SiteUrls { base, root: format!("{}/", root.trim_end_matches('/')) }
+    }
+
+    /// The same paths under another canonical root.
+    pub fn with_root(&self, root: &str) -> SiteUrls {
+        SiteUrls::new(&self.base, root)
     }
 
     pub fn base(&self) -> &str {
         &self.base
+    }
+
+    /// The canonical absolute URL of the tree's root, ending in `/`.
+    pub fn root(&self) -> &str {
+        &self.root
     }
 
     pub fn home(&self) -> String {
@@ -114,36 +134,67 @@ impl Paths {
         }
     }
 
-    /// The absolute URL of a path on this site.
-    pub fn absolute(origin: &str, path: &str) -> String {
-        format!("{}{}", origin.trim_end_matches('/'), path)
+    /// The canonical absolute URL of `path`, a path of this site (as the
+    /// methods above build it): for share links, QR codes, `og:url`, the
+    /// canonical link, 找错, sitemaps and feeds.
+    pub fn canonical(&self, path: &str) -> String {
+        let rest = path.strip_prefix(self.base.as_str()).unwrap_or(path);
+        format!("{}/{}", self.root.trim_end_matches('/'), rest.trim_start_matches('/'))
     }
+
+    /// The absolute URL of `relative`, a file of the tree such as
+    /// `feed.json` or `archive::article_file`'s.
+    pub fn file(&self, relative: &str) -> String {
+        format!("{}{relative}", self.root)
+    }
+
+    /// Where the pre-rendered page for `path` (a page path built above) is
+    /// written, under the tree's root: `index.html` of its folder, decoded
+    /// as a static host decodes the address before it looks for the file.
+    pub fn page_file(&self, path: &str) -> String {
+        let rest = path.strip_prefix(self.base.as_str()).unwrap_or(path);
+        let folder = decode_component(rest.split('?').next().unwrap_or_default().trim_matches('/'));
+        if folder.is_empty() {
+            "index.html".to_string()
+        } else {
+            format!("{folder}/index.html")
+        }
+    }
+}
+
+/// Where the RSS and Atom files of the site (`None`) or of a category are,
+/// under the tree's root: the site's at the root, a category's beside its
+/// part files.
+pub fn feed_folder(category: Option<&str>) -> String {
+    category.map_or_else(String::new, |slug| format!("feeds/{}/", encode_component(slug)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const ROOT: &str = "https://x.gov.cn/";
+
     #[test]
     fn root_and_sub_path_hosting() {
-        let root = Paths::new("/");
+        let root = SiteUrls::new("/", ROOT);
         assert_eq!(root.home(), "/");
         assert_eq!(root.article("a1"), "/article/a1");
         assert_eq!(root.category("cyfz", 1), "/category/cyfz");
         assert_eq!(root.category("cyfz", 3), "/category/cyfz?page=3");
-        let news = Paths::new("/news/");
+        let news = SiteUrls::new("/news/", ROOT);
         assert_eq!(news.base(), "/news");
         assert_eq!(news.home(), "/news/");
         assert_eq!(news.article("a1"), "/news/article/a1");
         assert_eq!(news.sitemap(), "/news/sitemap");
-        assert_eq!(Paths::new("news").article("a1"), "/news/article/a1");
+        assert_eq!(SiteUrls::new("news", ROOT).article("a1"), "/news/article/a1");
     }
 
     #[test]
     fn the_other_script_has_the_same_page() {
         for base in ["/", "/news/"] {
-            let simplified = Paths::new(base);
-            let traditional = Paths::new(&format!("{base}zh-hant/"));
+            let simplified = SiteUrls::new(base, ROOT);
+            let traditional = SiteUrls::new(&format!("{base}zh-hant/"), ROOT);
             let to_traditional = OtherScript { traditional: true, root: format!("{base}zh-hant/") };
             let to_simplified = OtherScript { traditional: false, root: base.to_string() };
             for (plain, converted) in [
@@ -161,7 +212,7 @@ mod tests {
     #[test]
     fn ids_are_one_path_segment_and_decode_back() {
         let id = "https://example.com/posts/1?x=a&b#c 中文%";
-        let path = Paths::new("").article(id);
+        let path = SiteUrls::new("", ROOT).article(id);
         let segment = path.strip_prefix("/article/").unwrap();
         assert!(!segment.contains(['/', '?', '#', '&', ' ']));
         assert_eq!(decode_component(segment), id);
@@ -169,7 +220,7 @@ mod tests {
 
     #[test]
     fn links_lead_back_to_what_built_them() {
-        for paths in [Paths::new("/"), Paths::new("/news/")] {
+        for paths in [SiteUrls::new("/", ROOT), SiteUrls::new("/news/", ROOT)] {
             let id = "a/1 中文";
             assert_eq!(paths.target(&paths.article(id)), Some(LinkTarget::Article(id.into())));
             assert_eq!(paths.target(&paths.category("cyfz", 1)), Some(LinkTarget::Category("cyfz".into(), Ok(1))));
@@ -177,18 +228,46 @@ mod tests {
             assert_eq!(paths.target(&paths.home()), None);
             assert_eq!(paths.target(&paths.configured("images/logo.svg")), None);
         }
-        assert_eq!(Paths::new("/news").target("/article/a1"), None, "outside the base");
-        assert!(matches!(Paths::new("/").target("/category/x?page=zz"), Some(LinkTarget::Category(_, Err(_)))));
-        assert_eq!(Paths::new("/").target("https://x.gov.cn/article/a1"), None);
+        assert_eq!(SiteUrls::new("/news", ROOT).target("/article/a1"), None, "outside the base");
+        assert!(matches!(
+            SiteUrls::new("/", ROOT).target("/category/x?page=zz"),
+            Some(LinkTarget::Category(_, Err(_)))
+        ));
+        assert_eq!(SiteUrls::new("/", ROOT).target("https://x.gov.cn/article/a1"), None);
     }
 
     #[test]
     fn configured_links() {
-        let news = Paths::new("/news");
+        let news = SiteUrls::new("/news", ROOT);
         assert_eq!(news.configured("article/about"), "/news/article/about");
         assert_eq!(news.configured("/category/cyfz"), "/news/category/cyfz");
         assert_eq!(news.configured("https://beian.miit.gov.cn/"), "https://beian.miit.gov.cn/");
         assert_eq!(news.configured("mailto:a@b.cn"), "mailto:a@b.cn");
-        assert_eq!(Paths::absolute("https://x.gov.cn/", "/news/article/1"), "https://x.gov.cn/news/article/1");
+    }
+
+    #[test]
+    fn canonical_urls_come_from_the_configured_root() {
+        let news = SiteUrls::new("/news/", "https://www.example.gov.cn/news");
+        assert_eq!(news.root(), "https://www.example.gov.cn/news/");
+        assert_eq!(news.canonical(&news.article("a 1")), "https://www.example.gov.cn/news/article/a%201");
+        assert_eq!(news.canonical(&news.home()), "https://www.example.gov.cn/news/");
+        assert_eq!(news.canonical(&news.category("cyfz", 2)), "https://www.example.gov.cn/news/category/cyfz?page=2");
+        assert_eq!(news.file("feed.json"), "https://www.example.gov.cn/news/feed.json");
+        let mirror = news.with_root("https://mirror.example.cn/news/");
+        assert_eq!(mirror.article("a1"), news.article("a1"), "paths do not depend on the root");
+        assert_eq!(mirror.canonical(&mirror.article("a1")), "https://mirror.example.cn/news/article/a1");
+    }
+
+    #[test]
+    fn pages_are_written_where_hosts_look_for_them() {
+        for urls in [SiteUrls::new("/", ROOT), SiteUrls::new("/news/", ROOT)] {
+            assert_eq!(urls.page_file(&urls.home()), "index.html");
+            assert_eq!(urls.page_file(&urls.article("a1")), "article/a1/index.html");
+            assert_eq!(urls.page_file(&urls.category("cyfz", 1)), "category/cyfz/index.html");
+            assert_eq!(urls.page_file(&urls.sitemap()), "sitemap/index.html");
+            assert_eq!(urls.page_file(&urls.article("中文")), "article/中文/index.html");
+        }
+        assert_eq!(feed_folder(None), "");
+        assert_eq!(feed_folder(Some("cyfz")), "feeds/cyfz/");
     }
 }
