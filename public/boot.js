@@ -24,6 +24,15 @@ function chosenScriptPage() {
 const elsewhere = chosenScriptPage();
 if (elsewhere) location.replace(elsewhere);
 
+// 国家哀悼日: whether `now` (ms since the epoch) falls on one of `days` (a
+// pre-rendered page's data-mourning-days) at the site's UTC offset. The
+// rule of SiteConfig::mourning_at, written again because it must run before
+// the wasm: tests/e2e/boot-rules.test.mjs runs both on the same cases.
+function mourningOn(days, offsetMinutes, now) {
+  const today = new Date(now + offsetMinutes * 60000).toISOString().slice(0, 10);
+  return days === 'always' || days.split(' ').includes(today);
+}
+
 // A pre-rendered page shows one address. A host may answer others with it
 // (index.html, the home page, for every deep link; category/x/index.html,
 // page 1, for ?page=2): then it must go before it is seen.
@@ -31,11 +40,7 @@ const prerendered = document.getElementById('prerender');
 // 国家哀悼日: greyscale from the first paint the script can reach, not
 // from when the app starts (the app looks again, and at midnight).
 const days = prerendered?.dataset.mourningDays;
-if (days) {
-  const offset = Number(prerendered.dataset.utcOffset) * 60000;
-  const today = new Date(Date.now() + offset).toISOString().slice(0, 10);
-  if (days === 'always' || days.split(' ').includes(today)) root.dataset.mourning = 'on';
-}
+if (days && mourningOn(days, Number(prerendered.dataset.utcOffset), Date.now())) root.dataset.mourning = 'on';
 if (prerendered) {
   // `/index.html` is the home page's own address too.
   const trim = (path) => path.replace(/\/index\.html$/, '/').replace(/\/+$/, '');

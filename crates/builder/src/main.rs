@@ -10,6 +10,7 @@ const USAGE: &str = "usage:
       (a FEED is a JSON Feed, or RSS 0.9x/1.0/2.0 or Atom to import; docs/importing.md)
   portal-build generate --count N --out DIR [--seed S]
   portal-build t2s > public/search-t2s.txt   (the search's Traditional → Simplified table)
+  portal-build csp --site SITE.json   (the pages' Content-Security-Policy; scripts/post-build.mjs)
   portal-build search-check --tree DIR [--queries N] [--seed S]   (站内搜索 against a brute-force scan; bench/search.sh)";
 
 fn main() -> ExitCode {
@@ -31,6 +32,7 @@ const BUILD_FLAGS: &[&str] =
     &["--site", "--feed", "--category-map", "--articles", "--app", "--base-url", "--out", "--threads"];
 const GENERATE_FLAGS: &[&str] = &["--count", "--out", "--seed"];
 const SEARCH_CHECK_FLAGS: &[&str] = &["--tree", "--queries", "--seed"];
+const CSP_FLAGS: &[&str] = &["--site"];
 
 /// Every argument after the command must be a known flag and its value:
 /// a mistyped flag is an error, not silently ignored.
@@ -55,6 +57,14 @@ fn one<'a>(args: &'a [String], flag: &str) -> Result<&'a str, String> {
     values(args, flag).last().copied().ok_or_else(|| format!("missing {flag}\n{USAGE}"))
 }
 
+/// `site.json` at `path`, checked, and as written.
+fn read_site(path: &str) -> Result<(portal_core::site::SiteConfig, serde_json::Value), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let site = portal_core::site::SiteConfig::parse(&text).map_err(|e| format!("{path}: {e}"))?;
+    let json = serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
+    Ok((site, json))
+}
+
 fn run(args: &[String]) -> Result<String, String> {
     match args.first().map(String::as_str) {
         Some("generate") => {
@@ -66,6 +76,10 @@ fn run(args: &[String]) -> Result<String, String> {
             Ok(format!("wrote {count} articles and site.json to {}", out.display()))
         }
         Some("t2s") if args.len() == 1 => Ok(portal_build::traditional::simplified_pairs()),
+        Some("csp") => {
+            check_flags(args, CSP_FLAGS)?;
+            Ok(read_site(one(args, "--site")?)?.0.content_security_policy())
+        }
         Some("search-check") => {
             check_flags(args, SEARCH_CHECK_FLAGS)?;
             let number = |flag, default| {
@@ -87,10 +101,7 @@ fn run(args: &[String]) -> Result<String, String> {
                 }
                 None => std::thread::available_parallelism().map_or(2, |n| n.get()),
             };
-            let site_path = one(args, "--site")?;
-            let site_text = std::fs::read_to_string(site_path).map_err(|e| format!("{site_path}: {e}"))?;
-            let site = portal_core::site::SiteConfig::parse(&site_text).map_err(|e| format!("{site_path}: {e}"))?;
-            let site_json = serde_json::from_str(&site_text).map_err(|e| format!("{site_path}: {e}"))?;
+            let (site, site_json) = read_site(one(args, "--site")?)?;
             let mut base_url = one(args, "--base-url")?.to_string();
             if !base_url.ends_with('/') {
                 base_url.push('/');

@@ -198,6 +198,28 @@ impl SiteConfig {
         }
     }
 
+    /// The Content-Security-Policy of every page (scripts/post-build.mjs
+    /// puts it into the release build's page): the app loads only its own
+    /// files — scripts from this origin (`'wasm-unsafe-eval'` is what
+    /// compiling wasm needs), no inline script or style, no other host —
+    /// and images also from the configured image hosts.
+    pub fn content_security_policy(&self) -> String {
+        [
+            "default-src 'self'",
+            "script-src 'self' 'wasm-unsafe-eval'",
+            "style-src 'self'",
+            &self.img_src(),
+            "connect-src 'self'",
+            "font-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-src 'none'",
+            "worker-src 'none'",
+        ]
+        .join("; ")
+    }
+
     /// The CSP directive for images: the site itself, inline data and the
     /// configured image hosts.
     pub fn img_src(&self) -> String {
@@ -289,6 +311,25 @@ mod tests {
         assert!(err.contains("Beijing"), "{err}");
     }
 
+    /// The cases boot.js's twin of `mourning_at` is run on too
+    /// (tests/e2e/boot-rules.test.mjs), with the days as pre-rendered pages carry them.
+    #[test]
+    fn mourning_days_agree_with_boot_js() {
+        let fixture: serde_json::Value =
+            serde_json::from_str(include_str!("../../../tests/e2e/fixtures/mourning-days.json")).unwrap();
+        for case in fixture["cases"].as_array().unwrap() {
+            let text = |key: &str| case[key].as_str().unwrap();
+            let mourning = match text("days") {
+                "always" => Mourning { dates: vec![], active: true },
+                days => Mourning { dates: days.split(' ').map(String::from).collect(), active: false },
+            };
+            let site = format!(r#"{{"name":"示例","categories":[],"timezone":"{}"}}"#, text("timezone"));
+            let config = SiteConfig { mourning, ..SiteConfig::parse(&site).unwrap() };
+            let at = crate::date::parse(text("at"), 0).unwrap();
+            assert_eq!(config.mourning_at(at), case["mourning"].as_bool().unwrap(), "{case}");
+        }
+    }
+
     #[test]
     fn mourning_days_are_days_in_the_site_zone() {
         let config = SiteConfig::parse(
@@ -315,6 +356,8 @@ mod tests {
         };
         let config = parse(r#"["https://img.example.gov.cn","http://127.0.0.1:8081"]"#).unwrap();
         assert_eq!(config.img_src(), "img-src 'self' data: https://img.example.gov.cn http://127.0.0.1:8081");
+        let policy = config.content_security_policy();
+        assert!(policy.starts_with("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: https://img.example.gov.cn http://127.0.0.1:8081; connect-src 'self'"), "{policy}");
         for bad in
             ["*", "https://a.cn/x", "https://a.cn; script-src *", "img.example.gov.cn", "https://a.cn:", "'self'"]
         {
