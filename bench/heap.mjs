@@ -1,7 +1,7 @@
 // 1,000 in-app navigations between articles, categories and home, then the
 // JS heap and the wasm memory compared with the start. A benchmark, not a
 // test: run it on demand (`node bench/heap.mjs`, after scripts/build.sh).
-// Bound documented in the README: JS heap growth under 5 MB after GC.
+// Bound documented in docs/performance.md: JS heap growth under 5 MB after GC.
 import { launch, serve, openPage, ready } from '../tests/e2e/helpers.mjs';
 
 const NAVIGATIONS = Number(process.env.NAVIGATIONS ?? 1000);

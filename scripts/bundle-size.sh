@@ -15,7 +15,7 @@ echo "| --- | ---: | ---: |"
 total=0
 for file in dist/index.html dist/boot.js dist/portal-*.js dist/portal-*_bg.wasm dist/main-*.css; do
   size=$(stat -c %s "$file"); br=$(brotli_size "$file"); total=$((total + br))
-  echo "| $(basename "$file" | sed -E 's/-[0-9a-f]{16}/-<hash>/') | $size | $br |"
+  echo "| $(basename "$file" | sed -E 's/-[0-9a-f]{12,20}/-<hash>/') | $size | $br |"
 done
 echo "| **app shell** | | **$total** |"
 

@@ -80,7 +80,7 @@ export async function startServer({ root, prefix = '/', port = 0, brotli = false
     const headers = {
       'content-type': type,
       // Hashed bundle files may be cached forever; the rest must revalidate.
-      'cache-control': /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'cache-control': /-[0-9a-f]{12,20}(_bg)?\.(js|wasm|css)$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
     };
     if (brotli && COMPRESSIBLE.has(extname(file)) && /\bbr\b/.test(request.headers['accept-encoding'] ?? '')) {
       const key = `${file}:${body.length}`;
