@@ -23,6 +23,7 @@ use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{ParamSegment, StaticSegment};
+use portal_core::urls::route;
 use routes::{
     article::ArticlePage, category::CategoryPage, home::HomePage, not_found::NotFoundPage, search::SearchPage,
     sitemap::SitemapPage,
@@ -49,10 +50,10 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=StaticSegment("") view=HomePage/>
                     <Route path=StaticSegment("index.html") view=HomePage/>
-                    <Route path=(StaticSegment("category"), ParamSegment("slug")) view=CategoryPage/>
-                    <Route path=(StaticSegment("article"), ParamSegment("id")) view=ArticlePage/>
-                    <Route path=StaticSegment("sitemap") view=SitemapPage/>
-                    <Route path=StaticSegment("search") view=SearchPage/>
+                    <Route path=(StaticSegment(route::CATEGORY), ParamSegment("slug")) view=CategoryPage/>
+                    <Route path=(StaticSegment(route::ARTICLE), ParamSegment("id")) view=ArticlePage/>
+                    <Route path=StaticSegment(route::SITEMAP) view=SitemapPage/>
+                    <Route path=StaticSegment(route::SEARCH) view=SearchPage/>
                 </Routes>
             </main>
             <Footer/>

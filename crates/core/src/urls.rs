@@ -28,6 +28,15 @@ pub fn decode_component(text: &str) -> String {
     percent_encoding::percent_decode_str(text).decode_utf8_lossy().into_owned()
 }
 
+/// The first segment of each route's path: the app's router matches them
+/// (`crate::App`'s route table) and `SiteUrls` builds links with them.
+pub mod route {
+    pub const CATEGORY: &str = "category";
+    pub const ARTICLE: &str = "article";
+    pub const SITEMAP: &str = "sitemap";
+    pub const SEARCH: &str = "search";
+}
+
 /// Where an in-site link leads (`SiteUrls::target`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkTarget {
@@ -81,7 +90,7 @@ impl SiteUrls {
     }
 
     pub fn category(&self, slug: &str, page: usize) -> String {
-        let path = format!("{}/category/{}", self.base, encode_component(slug));
+        let path = format!("{}/{}/{}", self.base, route::CATEGORY, encode_component(slug));
         if page > 1 {
             format!("{path}?page={page}")
         } else {
@@ -90,17 +99,17 @@ impl SiteUrls {
     }
 
     pub fn article(&self, id: &str) -> String {
-        format!("{}/article/{}", self.base, encode_component(id))
+        format!("{}/{}/{}", self.base, route::ARTICLE, encode_component(id))
     }
 
     /// 网站地图.
     pub fn sitemap(&self) -> String {
-        format!("{}/sitemap", self.base)
+        format!("{}/{}", self.base, route::SITEMAP)
     }
 
     /// 站内搜索's results page (its query follows, see `search::Request::href`).
     pub fn search(&self) -> String {
-        format!("{}/search", self.base)
+        format!("{}/{}", self.base, route::SEARCH)
     }
 
     /// The page at `path` (a path of this site) in the other script's tree.
@@ -113,11 +122,12 @@ impl SiteUrls {
     /// `None` for any other link. The page number is as `paging::parse_page`
     /// reads it.
     pub fn target(&self, href: &str) -> Option<LinkTarget> {
-        let path = href.strip_prefix(self.base.as_str())?;
-        if let Some(id) = path.strip_prefix("/article/") {
-            return Some(LinkTarget::Article(decode_component(id)));
+        let path = href.strip_prefix(self.base.as_str())?.strip_prefix('/')?;
+        let (first, rest) = path.split_once('/')?;
+        if first == route::ARTICLE {
+            return Some(LinkTarget::Article(decode_component(rest)));
         }
-        let rest = path.strip_prefix("/category/")?;
+        (first == route::CATEGORY).then_some(())?;
         let (slug, query) = rest.split_once('?').unwrap_or((rest, ""));
         let page = query.split('&').find_map(|pair| pair.strip_prefix("page="));
         Some(LinkTarget::Category(decode_component(slug), crate::paging::parse_page(page)))
