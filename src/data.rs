@@ -13,7 +13,7 @@ use portal_core::index::{ArticleView, CategoryListing, FeedIndex};
 use portal_core::paging::{self, Page, PageError};
 use portal_core::paths::Paths;
 use portal_core::search::{self, Folding, Query};
-use portal_core::search_index::{self, IndexInfo};
+use portal_core::search_index::{self, IndexInfo, ResultRow};
 use portal_core::site::SiteConfig;
 use send_wrapper::SendWrapper;
 use std::collections::HashMap;
@@ -379,14 +379,14 @@ impl Portal {
             rows.push(row.ok_or_else(|| invalid(&urls[file], t("缺少搜索结果").into()))?);
         }
         for row in &rows {
-            let (portal, id) = (self.clone(), row.0.clone());
+            let (portal, id) = (self.clone(), row.id.clone());
             leptos::task::spawn_local(async move { drop(portal.article(id).await) });
         }
         let mut hits = Vec::with_capacity(rows.len());
         for row in rows {
-            hits.push(match self.clone().article(row.0.clone()).await {
+            hits.push(match self.clone().article(row.id.clone()).await {
                 Ok(view) => hit(&view.article, folding, query),
-                Err(_) => hit(&row.article(), folding, query),
+                Err(_) => row_hit(row),
             });
         }
         Ok(hits)
@@ -414,6 +414,12 @@ fn hit(article: &Article, folding: &Folding, query: &Query) -> SearchHit {
         category: article.category.clone(),
         snippet: search::snippet(&html::text_of(&article.body), folding, query, SNIPPET_CHARS),
     }
+}
+
+/// A result shown from its row alone: no text, so no snippet.
+fn row_hit(row: ResultRow) -> SearchHit {
+    let ResultRow { id, title, published, category } = row;
+    SearchHit { article: ArticleRef { id, title, published }, category, snippet: Vec::new() }
 }
 
 async fn fetch_folding() -> Result<Arc<Folding>, LoadError> {
@@ -545,11 +551,12 @@ async fn load() -> Result<Arc<Portal>, LoadError> {
         SiteConfig::parse(&site_text).map_err(|message| LoadError::Invalid { what, url: SITE.into(), message })?;
     let what = t("新闻订阅源");
     let feed_bytes = fetch_json(&site.feed, what).await?;
-    let parsed = feed::parse_feed_bytes(&feed_bytes, read_options(&site)).map_err(|e| LoadError::Invalid {
+    let mut parsed = feed::parse_feed_bytes(&feed_bytes, read_options(&site)).map_err(|e| LoadError::Invalid {
         what,
         url: site.feed.clone(),
         message: e.to_string(),
     })?;
+    let archive = Archive::from_home_feed(&mut parsed);
     let index = Arc::new(FeedIndex::new(parsed.feed.items, &site));
     let mut problems = parsed.problems;
     problems.extend(index.unknown_categories().iter().map(|(id, category)| Problem {
@@ -558,7 +565,7 @@ async fn load() -> Result<Arc<Portal>, LoadError> {
         field: "_portal.category".into(),
         message: tf("栏目 “{}” 不在 site.json 的 categories 中，文章不会出现在栏目列表里", &[category]),
     }));
-    let catalogue = match parsed.feed.archive {
+    let catalogue = match archive {
         Some(archive) => Catalogue::Archive { home: index, archive, files: Box::default() },
         None => Catalogue::Feed(index),
     };
