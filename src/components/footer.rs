@@ -22,8 +22,7 @@ pub fn Footer() -> impl IntoView {
     });
     move || {
         loader.loaded().map(|portal| {
-            // portal-build writes RSS and Atom beside an archive; a single feed has none.
-            let syndicated = matches!(portal.catalogue, crate::data::Catalogue::Archive { .. });
+            let syndicated = portal.catalogue.syndicated();
             view! { <SiteFooter footer=portal.site.footer.clone() paths=paths.clone() page_url syndicated/> }
         })
     }

@@ -404,7 +404,7 @@ fn write_all(
                 &page::base_path(template),
                 &tree.base_url,
                 tree.other_script.clone(),
-                archive.search.is_some(),
+                archive.clone(),
             ),
         }
     });
