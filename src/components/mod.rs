@@ -4,6 +4,7 @@ pub mod article_body;
 pub mod article_list;
 pub mod article_meta;
 pub mod breadcrumb;
+pub mod category_block;
 pub mod disclaimer;
 pub mod font_size;
 pub mod footer;
