@@ -2,8 +2,8 @@
 
 use crate::components::article_list::{links, ArticleList};
 use crate::components::category_block::CategoryBlock;
+use crate::components::page_data::load_site_page;
 use crate::components::page_meta::PageMeta;
-use crate::components::portal_gate::site_route;
 use crate::data::PortalLoader;
 use crate::ui::{t, tf};
 use leptos::prelude::*;
@@ -15,7 +15,7 @@ use std::sync::Arc;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let paths = expect_context::<PortalLoader>().paths;
-    site_route(move |portal| {
+    load_site_page(move |portal| {
         let site = portal.site.clone();
         view! {
             <PageMeta title="" description=site.description.clone().unwrap_or_else(|| site.name.clone()) site_name=site.name.clone()/>

@@ -3,9 +3,9 @@
 //! can be shared and reloaded.
 
 use crate::components::breadcrumb::Breadcrumb;
+use crate::components::page_data::load_page;
 use crate::components::page_meta::PageMeta;
 use crate::components::pager::Pager;
-use crate::components::portal_gate::route;
 use crate::data::{PortalLoader, SearchHit, SearchOutcome, SearchResults};
 use crate::ui::{t, tf};
 use leptos::ev::SubmitEvent;
@@ -22,7 +22,7 @@ pub fn SearchPage() -> impl IntoView {
     let paths = expect_context::<PortalLoader>().paths;
     let query = use_query_map();
     let request = move || Request::from_params(|key| query.read().get(key));
-    route(
+    load_page(
         "搜索结果",
         move |portal| portal.search(request()),
         move |portal, results| {
