@@ -4,37 +4,38 @@
 //! not-found page, the notice for a page number that does not exist, or the
 //! error panel with a working retry.
 //!
-//! One article page in the browser, in order (an archive's; a single
-//! feed's looks the article up in `portal_core::index` instead of 4b):
+//! One article page in the browser, file by file (28 files, core's in
+//! `crates/core/src/`; a single feed's adds core `related.rs`):
 //!
-//! 1. `main.rs` `main` mounts `lib.rs` `App`, which starts
-//!    `data/mod.rs` `PortalLoader::new` (`dom.rs` `base_path`, core
-//!    `paths.rs`) and its `load`: `data/fetch.rs` `fetch_json` of site.json
-//!    (core `site.rs`) and of the feed, `read_feed` (core `feed.rs`), core
+//! 1. `main.rs` `main` → `lib.rs` `App` → `data/mod.rs` `PortalLoader::new`
+//!    (`dom.rs` `base_path`, core `paths.rs`), whose `load` fetches
+//!    site.json and the feed: `data/fetch.rs` `fetch_json`, core `site.rs`
+//!    `SiteConfig::parse`, `fetch.rs` `read_feed` (core `feed.rs`), core
 //!    `archive.rs` `Archive::from_home_feed`, core `index.rs` `FeedIndex::new`.
-//! 2. The router gives `/article/:id` to `routes/article.rs` `ArticlePage`
-//!    (the route file, first time: the id), which hands its lookup and its
-//!    page to `load_page` here (first time: boxes them), then `show_page`
-//!    (second time: the one resource), which shows `page_states.rs`
-//!    `Skeleton`, or the pre-rendered page that hides it, until
-//! 3. the loader is done, when the resource calls
-//! 4. the lookup (the route file, second time): `data/lookup.rs`
-//!    `Portal::article` (core `archive.rs` `article_file`), 4b:
-//!    `data/fetch.rs` `fetch_once`, `fetch_article`, `fetch_json`,
-//!    `read_feed` (core `feed.rs`).
-//! 5. `show_page` hands over from a pre-rendered page (`dom.rs`), shows
-//!    `page_states.rs` `ProblemsNotice` and calls the page (the route file,
-//!    third time): `page_meta.rs`, `side_blocks.rs` → `category_block.rs`
-//!    → `article_list.rs`, then `ArticleContent` → `breadcrumb.rs`,
-//!    `article_meta.rs`, `article_body.rs` (`dom.rs` `render_nodes`),
-//!    `share_bar.rs` (core `share.rs`), `disclaimer.rs`, `prev_next.rs`,
-//!    `related.rs`; dates by core `date.rs`, words by `ui.rs`.
+//! 2. The router → `routes/article.rs` `ArticlePage` (the route file, 1st:
+//!    reads the id) → `load_page` here (1st: boxes the route's lookup and
+//!    page) → `show_page` (2nd: the one resource) → `page_states.rs`
+//!    `Skeleton` (behind the pre-rendered page if the reader came in on
+//!    one) until the loader is done; then
+//! 3. the route's lookup (the route file, 2nd) → `data/lookup.rs`
+//!    `Portal::article` → in an archive core `archive.rs` `article_file`,
+//!    `data/fetch.rs` `fetch_once` → `fetch_article` → `fetch_json`,
+//!    `read_feed` (core `feed.rs`); in a single feed core `index.rs`
+//!    `FeedIndex::view` (core `related.rs`);
+//! 4. `show_page` → `dom.rs` `hand_over_from_prerender`, `page_states.rs`
+//!    `ProblemsNotice`, and the route's page (the route file, 3rd) →
+//!    `page_meta.rs`, `side_blocks.rs` → `category_block.rs` →
+//!    `article_list.rs`; `ArticleContent` (the route file) →
+//!    `breadcrumb.rs`, `article_meta.rs`, `article_body.rs` (`dom.rs`
+//!    `render_nodes`), `share_bar.rs` (core `share.rs`), `disclaimer.rs`,
+//!    `prev_next.rs`, `related.rs`; dates by core `date.rs`, words by `ui.rs`.
 //!
 //! The route file is entered three times because a route says three
-//! things (its params, its data, its page) and the data is looked up again
+//! things (its params, its data, its page), and its data is looked up again
 //! when the params change; this file twice because only its thin first
-//! half is generic, so the resource and the states' views exist once in
-//! the wasm, not once per route.
+//! half is generic, so that the resource and the states' views exist once
+//! in the wasm, not once per route. (This file no longer goes back into
+//! `routes/` for the not-found page.)
 
 use crate::components::page_states::{ErrorPanel, NoSuchPage, NotFound, ProblemsNotice, Skeleton};
 use crate::data::{LookupError, Portal, PortalLoader};
