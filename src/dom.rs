@@ -54,9 +54,9 @@ pub fn show_current_nav_item() {
 /// The site in the other script, as portal-build marks its pages:
 /// `<html data-script="hans" data-other-script="/zh-hant/">`. None for a
 /// site with one script (the switch is then not shown).
-pub fn other_script() -> Option<portal_core::paths::OtherScript> {
+pub fn other_script() -> Option<portal_core::urls::OtherScript> {
     let root = document().document_element()?;
-    Some(portal_core::paths::OtherScript {
+    Some(portal_core::urls::OtherScript {
         traditional: root.get_attribute("data-script")? == "hans",
         root: root.get_attribute("data-other-script")?,
     })

@@ -17,7 +17,7 @@ use leptos::tachys::html::InertElement;
 use portal_core::archive::{self, Archive, PageParts};
 use portal_core::html::escape;
 use portal_core::index::{ArticleView, CategoryListing, FeedIndex};
-use portal_core::paths::{encode_component, OtherScript, Paths};
+use portal_core::urls::{encode_component, OtherScript, SiteUrls};
 use portal_core::site::SiteConfig;
 use std::sync::Arc;
 
@@ -33,7 +33,7 @@ pub struct Prerender {
     /// The archive as the app reads it: its home feed (home page and side
     /// blocks), and what it offers (search, RSS).
     catalogue: Catalogue,
-    paths: Paths,
+    paths: SiteUrls,
     /// Absolute URL of the site root, ending in `/`.
     base_url: String,
     other_script: Option<OtherScript>,
@@ -61,7 +61,7 @@ impl Prerender {
         other_script: Option<OtherScript>,
         archive: Archive,
     ) -> Prerender {
-        let paths = Paths::new(base_path);
+        let paths = SiteUrls::new(base_path);
         // The other tree is the Simplified one: this is the 繁體 one.
         let traditional = other_script.as_ref().is_some_and(|other| !other.traditional);
         let page_url = Signal::stored(PAGE_URL.to_string());

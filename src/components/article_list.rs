@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use portal_core::date;
 use portal_core::feed::ArticleRef;
-use portal_core::paths::Paths;
+use portal_core::urls::SiteUrls;
 
 /// One list row's data, taken out of the feed so views own it.
 #[derive(Clone)]
@@ -15,7 +15,7 @@ pub struct ArticleLink {
 }
 
 impl ArticleLink {
-    pub fn new(article: impl Into<ArticleRef>, paths: &Paths, offset: i32) -> ArticleLink {
+    pub fn new(article: impl Into<ArticleRef>, paths: &SiteUrls, offset: i32) -> ArticleLink {
         let article = article.into();
         ArticleLink {
             href: paths.article(&article.id),
@@ -25,7 +25,7 @@ impl ArticleLink {
     }
 }
 
-pub fn links<T: Into<ArticleRef> + Clone>(articles: &[T], paths: &Paths, offset: i32) -> Vec<ArticleLink> {
+pub fn links<T: Into<ArticleRef> + Clone>(articles: &[T], paths: &SiteUrls, offset: i32) -> Vec<ArticleLink> {
     articles.iter().map(|a| ArticleLink::new(a.clone(), paths, offset)).collect()
 }
 

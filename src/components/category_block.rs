@@ -5,7 +5,7 @@ use super::article_list::{links, ArticleList};
 use crate::ui::t;
 use leptos::prelude::*;
 use portal_core::index::FeedIndex;
-use portal_core::paths::Paths;
+use portal_core::urls::SiteUrls;
 use portal_core::site::{Category, SiteConfig};
 use std::sync::Arc;
 
@@ -16,7 +16,7 @@ pub fn CategoryBlock(
     site: Arc<SiteConfig>,
     front: Arc<FeedIndex>,
     category: Category,
-    paths: Paths,
+    paths: SiteUrls,
     show_dates: bool,
 ) -> impl IntoView {
     let items: Vec<_> = front.category(&category.slug).into_iter().take(site.block_size).collect();

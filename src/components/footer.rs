@@ -5,7 +5,7 @@ use crate::dom;
 use crate::ui::{t, tf};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use portal_core::paths::Paths;
+use portal_core::urls::SiteUrls;
 use portal_core::site::{Badge, Footer as FooterConfig, Link};
 
 /// The app's footer, once site.json is read.
@@ -18,7 +18,7 @@ pub fn Footer() -> impl IntoView {
     let page_url = Signal::derive(move || {
         let (path, query) = (location.pathname.get(), location.search.get());
         let path = if query.is_empty() { path } else { format!("{path}?{query}") };
-        Paths::absolute(&dom::origin(), &path)
+        SiteUrls::absolute(&dom::origin(), &path)
     });
     move || {
         loader.loaded().map(|portal| {
@@ -31,7 +31,7 @@ pub fn Footer() -> impl IntoView {
 /// `page_url` is the absolute URL of the page shown, for 我为政府网站找错;
 /// `syndicated`, whether the site has RSS (portal-build writes it).
 #[component]
-pub fn SiteFooter(footer: FooterConfig, paths: Paths, page_url: Signal<String>, syndicated: bool) -> impl IntoView {
+pub fn SiteFooter(footer: FooterConfig, paths: SiteUrls, page_url: Signal<String>, syndicated: bool) -> impl IntoView {
     view! { <footer class="site-footer"><FooterBody footer paths page_url syndicated/></footer> }
 }
 
@@ -40,7 +40,7 @@ fn tel(number: &str) -> String {
     format!("tel:{}", number.replace(['—', '–', ' '], "-"))
 }
 
-fn link(paths: &Paths, link: &Link) -> AnyView {
+fn link(paths: &SiteUrls, link: &Link) -> AnyView {
     match &link.href {
         Some(href) => view! { <a href=paths.configured(href)>{link.text.clone()}</a> }.into_any(),
         None => view! { <span>{link.text.clone()}</span> }.into_any(),
@@ -49,7 +49,7 @@ fn link(paths: &Paths, link: &Link) -> AnyView {
 
 /// 党政机关网站标识 and 我为政府网站找错, the marks inspectors look for.
 #[component]
-fn FooterMarks(badge: Option<Badge>, report: Option<Signal<String>>, paths: Paths) -> impl IntoView {
+fn FooterMarks(badge: Option<Badge>, report: Option<Signal<String>>, paths: SiteUrls) -> impl IntoView {
     let badge = badge.map(|badge| {
         let image = view! { <img src=paths.configured(&badge.image) alt=badge.alt.clone() width="62" height="76"/> };
         match badge.href {
@@ -62,7 +62,7 @@ fn FooterMarks(badge: Option<Badge>, report: Option<Signal<String>>, paths: Path
 }
 
 #[component]
-fn FooterBody(footer: FooterConfig, paths: Paths, page_url: Signal<String>, syndicated: bool) -> impl IntoView {
+fn FooterBody(footer: FooterConfig, paths: SiteUrls, page_url: Signal<String>, syndicated: bool) -> impl IntoView {
     let line = |parts: Vec<String>| {
         let text = parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join("　");
         (!text.is_empty()).then(|| view! { <li>{text}</li> })

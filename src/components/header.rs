@@ -6,7 +6,7 @@ use crate::prefs;
 use crate::ui::{t, SWITCH_TO_SIMPLIFIED, SWITCH_TO_TRADITIONAL};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use portal_core::paths::{OtherScript, Paths};
+use portal_core::urls::{OtherScript, SiteUrls};
 use portal_core::site::SiteConfig;
 use std::sync::Arc;
 
@@ -45,7 +45,7 @@ pub fn Header() -> impl IntoView {
 pub fn SiteHeader(
     site: Signal<Option<Arc<SiteConfig>>>,
     current: Signal<String>,
-    paths: Paths,
+    paths: SiteUrls,
     other_script: Option<OtherScript>,
     searchable: Signal<bool>,
     search: Option<(Callback<String>, Callback<()>)>,
@@ -111,7 +111,7 @@ pub fn SiteHeader(
 /// 简 / 繁: the same page in the other script, a page of the other tree
 /// (so not the router's), and the choice kept for the next visit (boot.js).
 #[component]
-fn ScriptSwitch(other: OtherScript, current: Signal<String>, paths: Paths) -> impl IntoView {
+fn ScriptSwitch(other: OtherScript, current: Signal<String>, paths: SiteUrls) -> impl IntoView {
     let traditional = other.traditional;
     let (text, name, lang) = if traditional { SWITCH_TO_TRADITIONAL } else { SWITCH_TO_SIMPLIFIED };
     view! {

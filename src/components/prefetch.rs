@@ -7,7 +7,7 @@ use crate::data::{Portal, PortalLoader};
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use portal_core::paths::{LinkTarget, Paths};
+use portal_core::urls::{LinkTarget, SiteUrls};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -38,7 +38,7 @@ pub fn ArchivePrefetch() -> impl IntoView {
 }
 
 /// Errors are shown if the reader does follow the link.
-fn prefetch(portal: Arc<Portal>, paths: &Paths, href: &str) {
+fn prefetch(portal: Arc<Portal>, paths: &SiteUrls, href: &str) {
     match paths.target(href) {
         Some(LinkTarget::Article(id)) => spawn_local(async move {
             let _ = portal.article(id).await;

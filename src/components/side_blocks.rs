@@ -5,13 +5,13 @@ use super::category_block::CategoryBlock;
 use crate::ui::t;
 use leptos::prelude::*;
 use portal_core::index::FeedIndex;
-use portal_core::paths::Paths;
+use portal_core::urls::SiteUrls;
 use portal_core::site::SiteConfig;
 use std::sync::Arc;
 
 /// `front` is the feed the home page shows (see `data::Catalogue::front`).
 #[component]
-pub fn SideBlocks(site: Arc<SiteConfig>, front: Arc<FeedIndex>, paths: Paths) -> impl IntoView {
+pub fn SideBlocks(site: Arc<SiteConfig>, front: Arc<FeedIndex>, paths: SiteUrls) -> impl IntoView {
     let blocks = site
         .side_blocks
         .iter()

@@ -25,7 +25,7 @@ use portal_core::archive::Archive;
 use portal_core::feed::Problem;
 use portal_core::index::FeedIndex;
 use portal_core::paging::PageError;
-use portal_core::paths::Paths;
+use portal_core::urls::SiteUrls;
 use portal_core::search::Folding;
 use portal_core::site::SiteConfig;
 use std::sync::{Arc, Mutex};
@@ -114,12 +114,12 @@ pub enum LookupError {
 #[derive(Clone)]
 pub struct PortalLoader {
     pub resource: LocalResource<Result<Arc<Portal>, LoadError>>,
-    pub paths: Paths,
+    pub paths: SiteUrls,
 }
 
 impl PortalLoader {
     pub fn new() -> PortalLoader {
-        PortalLoader { resource: LocalResource::new(load), paths: Paths::new(&crate::dom::base_path()) }
+        PortalLoader { resource: LocalResource::new(load), paths: SiteUrls::new(&crate::dom::base_path()) }
     }
 
     pub fn retry(&self) {

@@ -23,7 +23,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use portal_core::feed::ArticleRef;
 use portal_core::index::ArticleView;
-use portal_core::paths::{decode_component, Paths};
+use portal_core::urls::{decode_component, SiteUrls};
 use portal_core::site::SiteConfig;
 use portal_core::{date, share};
 use std::sync::Arc;
@@ -37,7 +37,7 @@ pub fn ArticlePage() -> impl IntoView {
         "文章",
         move |portal| portal.article(id()),
         move |portal, view| {
-            let url = Paths::absolute(&dom::origin(), &paths.article(&view.article.id));
+            let url = SiteUrls::absolute(&dom::origin(), &paths.article(&view.article.id));
             let (site, front) = (portal.site.clone(), portal.catalogue.front().clone());
             let side = view! { <SideBlocks site=site.clone() front paths=paths.clone()/> }.into_any();
             view! {
@@ -55,7 +55,7 @@ pub fn ArticlePage() -> impl IntoView {
 pub fn ArticleContent(
     site: Arc<SiteConfig>,
     view: Arc<ArticleView>,
-    paths: Paths,
+    paths: SiteUrls,
     url: String,
     side: AnyView,
 ) -> impl IntoView {

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use portal_core::index::CategoryListing;
 use portal_core::paging;
-use portal_core::paths::{decode_component, Paths};
+use portal_core::urls::{decode_component, SiteUrls};
 use portal_core::site::SiteConfig;
 use std::sync::Arc;
 
@@ -38,7 +38,7 @@ pub fn CategoryPage() -> impl IntoView {
 
 /// One page of a category's list, with its pager.
 #[component]
-pub fn CategoryContent(site: Arc<SiteConfig>, listing: CategoryListing, paths: Paths) -> impl IntoView {
+pub fn CategoryContent(site: Arc<SiteConfig>, listing: CategoryListing, paths: SiteUrls) -> impl IntoView {
     let name = site.category(&listing.slug).map(|c| c.name.clone()).unwrap_or_default();
     let items = links(&listing.items, &paths, site.offset_minutes());
     let list = if items.is_empty() {

@@ -8,7 +8,7 @@ use crate::data::PortalLoader;
 use crate::ui::{t, tf};
 use leptos::prelude::*;
 use portal_core::index::{FeedIndex, HEADLINES};
-use portal_core::paths::Paths;
+use portal_core::urls::SiteUrls;
 use portal_core::site::SiteConfig;
 use std::sync::Arc;
 
@@ -25,7 +25,7 @@ pub fn HomePage() -> impl IntoView {
 }
 
 #[component]
-pub fn HomeContent(site: Arc<SiteConfig>, front: Arc<FeedIndex>, paths: Paths) -> impl IntoView {
+pub fn HomeContent(site: Arc<SiteConfig>, front: Arc<FeedIndex>, paths: SiteUrls) -> impl IntoView {
     let offset = site.offset_minutes();
     let headlines = front.headlines(HEADLINES);
     let lead = headlines.first().map(|a| {

@@ -12,7 +12,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_core::date;
-use portal_core::paths::Paths;
+use portal_core::urls::SiteUrls;
 use portal_core::search::{Request, Sort, MAX_QUERY_CHARS};
 use portal_core::site::SiteConfig;
 use std::sync::Arc;
@@ -36,7 +36,7 @@ pub fn SearchPage() -> impl IntoView {
 }
 
 #[component]
-fn SearchContent(site: Arc<SiteConfig>, results: SearchResults, paths: Paths) -> impl IntoView {
+fn SearchContent(site: Arc<SiteConfig>, results: SearchResults, paths: SiteUrls) -> impl IntoView {
     let search_path = paths.search();
     let request = results.request.clone();
     let outcome = match results.outcome {
@@ -125,7 +125,7 @@ fn SearchForm(site: Arc<SiteConfig>, request: Request, search_path: String) -> i
 
 /// One result: the title linked, date and 栏目, the text around the match.
 #[component]
-fn Hit(hit: SearchHit, site: Arc<SiteConfig>, paths: Paths) -> impl IntoView {
+fn Hit(hit: SearchHit, site: Arc<SiteConfig>, paths: SiteUrls) -> impl IntoView {
     let offset = site.offset_minutes();
     let date = hit.article.published.map(|at| {
         view! { <time datetime=date::format_rfc3339(at, offset)>{date::format_date(at, offset)}</time> }

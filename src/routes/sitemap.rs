@@ -8,7 +8,7 @@ use crate::data::PortalLoader;
 use crate::ui::{t, tf};
 use leptos::prelude::*;
 use portal_core::paging;
-use portal_core::paths::Paths;
+use portal_core::urls::SiteUrls;
 use portal_core::site::SiteConfig;
 use std::sync::Arc;
 
@@ -27,7 +27,7 @@ pub fn SitemapPage() -> impl IntoView {
 
 /// `counts[i]` is the number of articles in `site.categories[i]`.
 #[component]
-pub fn SitemapContent(site: Arc<SiteConfig>, counts: Vec<usize>, paths: Paths) -> impl IntoView {
+pub fn SitemapContent(site: Arc<SiteConfig>, counts: Vec<usize>, paths: SiteUrls) -> impl IntoView {
     let categories = site
         .categories
         .iter()

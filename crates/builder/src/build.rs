@@ -17,7 +17,7 @@ use portal_core::feed::{read_feed, Article, ReadOptions};
 use portal_core::html::escape;
 use portal_core::index::{ArticleView, FeedIndex, HEADLINES};
 use portal_core::paging;
-use portal_core::paths::OtherScript;
+use portal_core::urls::OtherScript;
 use portal_core::search::Folding;
 use portal_core::search_index::ArchiveIndex;
 use portal_core::site::SiteConfig;

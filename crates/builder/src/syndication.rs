@@ -5,7 +5,7 @@
 use portal_core::date;
 use portal_core::feed::Article;
 use portal_core::html::escape;
-use portal_core::paths::encode_component;
+use portal_core::urls::encode_component;
 use portal_core::site::{Category, SiteConfig};
 
 /// How many of the newest articles each feed carries.

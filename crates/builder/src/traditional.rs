@@ -5,7 +5,7 @@
 
 use portal_core::feed::Article;
 use portal_core::html::Node;
-use portal_core::paths::OtherScript;
+use portal_core::urls::OtherScript;
 use portal_core::site::SiteConfig;
 use serde_json::Value;
 use zhconv::{get_builtin_converter, Variant, ZhConverter};

@@ -14,7 +14,7 @@
 
 use crate::feed::{Parsed, Problem};
 use crate::paging::Page;
-use crate::paths::encode_component;
+use crate::urls::encode_component;
 use crate::search_index::IndexInfo;
 use serde_json::Value;
 use std::ops::Range;

@@ -7,7 +7,7 @@ pub mod feed;
 pub mod html;
 pub mod index;
 pub mod paging;
-pub mod paths;
+pub mod urls;
 pub mod related;
 pub mod search;
 pub mod search_index;

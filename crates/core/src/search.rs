@@ -11,7 +11,7 @@
 use crate::date::{self, Timestamp};
 use crate::feed::Article;
 use crate::html;
-use crate::paths::encode_component;
+use crate::urls::encode_component;
 
 /// The longest query read, in characters, and the most words in it.
 pub const MAX_QUERY_CHARS: usize = 100;
@@ -336,7 +336,7 @@ mod tests {
         let params: Vec<(String, String)> = href[8..]
             .split('&')
             .map(|p| p.split_once('=').unwrap())
-            .map(|(k, v)| (k.to_string(), crate::paths::decode_component(v)))
+            .map(|(k, v)| (k.to_string(), crate::urls::decode_component(v)))
             .collect();
         let back = Request::from_params(|key| params.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()));
         assert_eq!(back, request);

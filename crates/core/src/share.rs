@@ -1,7 +1,7 @@
 //! Share targets and their URLs: plain links built here, so nothing is
 //! requested from a third-party host until the reader clicks.
 
-use crate::paths::encode_component;
+use crate::urls::encode_component;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ShareTarget {
@@ -103,7 +103,7 @@ pub fn configured_targets(keys: &[String]) -> Vec<ShareTarget> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::paths::decode_component;
+    use crate::urls::decode_component;
 
     fn query(url: &str, key: &str) -> String {
         let query = url.split_once('?').unwrap().1;

@@ -224,8 +224,8 @@ impl Footer {
         let code = self.site_code.as_deref()?;
         Some(format!(
             "https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code={}&url={}",
-            crate::paths::encode_component(code),
-            crate::paths::encode_component(page_url)
+            crate::urls::encode_component(code),
+            crate::urls::encode_component(page_url)
         ))
     }
 }

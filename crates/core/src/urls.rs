@@ -23,7 +23,7 @@ pub fn decode_component(text: &str) -> String {
     percent_encoding::percent_decode_str(text).decode_utf8_lossy().into_owned()
 }
 
-/// Where an in-site link leads (`Paths::target`).
+/// Where an in-site link leads (`SiteUrls::target`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkTarget {
     Article(String),
@@ -40,16 +40,16 @@ pub struct OtherScript {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Paths {
+pub struct SiteUrls {
     /// `""` at the root, else `/news` (leading slash, no trailing slash).
     base: String,
 }
 
-impl Paths {
+impl SiteUrls {
     /// From a base path such as `/`, `/news/` or `news`.
-    pub fn new(base: &str) -> Paths {
+    pub fn new(base: &str) -> SiteUrls {
         let trimmed = base.trim().trim_matches('/');
-        Paths { base: if trimmed.is_empty() { String::new() } else { format!("/{trimmed}") } }
+        SiteUrls { base: if trimmed.is_empty() { String::new() } else { format!("/{trimmed}") } }
     }
 
     pub fn base(&self) -> &str {
@@ -126,24 +126,24 @@ mod tests {
 
     #[test]
     fn root_and_sub_path_hosting() {
-        let root = Paths::new("/");
+        let root = SiteUrls::new("/");
         assert_eq!(root.home(), "/");
         assert_eq!(root.article("a1"), "/article/a1");
         assert_eq!(root.category("cyfz", 1), "/category/cyfz");
         assert_eq!(root.category("cyfz", 3), "/category/cyfz?page=3");
-        let news = Paths::new("/news/");
+        let news = SiteUrls::new("/news/");
         assert_eq!(news.base(), "/news");
         assert_eq!(news.home(), "/news/");
         assert_eq!(news.article("a1"), "/news/article/a1");
         assert_eq!(news.sitemap(), "/news/sitemap");
-        assert_eq!(Paths::new("news").article("a1"), "/news/article/a1");
+        assert_eq!(SiteUrls::new("news").article("a1"), "/news/article/a1");
     }
 
     #[test]
     fn the_other_script_has_the_same_page() {
         for base in ["/", "/news/"] {
-            let simplified = Paths::new(base);
-            let traditional = Paths::new(&format!("{base}zh-hant/"));
+            let simplified = SiteUrls::new(base);
+            let traditional = SiteUrls::new(&format!("{base}zh-hant/"));
             let to_traditional = OtherScript { traditional: true, root: format!("{base}zh-hant/") };
             let to_simplified = OtherScript { traditional: false, root: base.to_string() };
             for (plain, converted) in [
@@ -161,7 +161,7 @@ mod tests {
     #[test]
     fn ids_are_one_path_segment_and_decode_back() {
         let id = "https://example.com/posts/1?x=a&b#c 中文%";
-        let path = Paths::new("").article(id);
+        let path = SiteUrls::new("").article(id);
         let segment = path.strip_prefix("/article/").unwrap();
         assert!(!segment.contains(['/', '?', '#', '&', ' ']));
         assert_eq!(decode_component(segment), id);
@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn links_lead_back_to_what_built_them() {
-        for paths in [Paths::new("/"), Paths::new("/news/")] {
+        for paths in [SiteUrls::new("/"), SiteUrls::new("/news/")] {
             let id = "a/1 中文";
             assert_eq!(paths.target(&paths.article(id)), Some(LinkTarget::Article(id.into())));
             assert_eq!(paths.target(&paths.category("cyfz", 1)), Some(LinkTarget::Category("cyfz".into(), Ok(1))));
@@ -177,18 +177,18 @@ mod tests {
             assert_eq!(paths.target(&paths.home()), None);
             assert_eq!(paths.target(&paths.configured("images/logo.svg")), None);
         }
-        assert_eq!(Paths::new("/news").target("/article/a1"), None, "outside the base");
-        assert!(matches!(Paths::new("/").target("/category/x?page=zz"), Some(LinkTarget::Category(_, Err(_)))));
-        assert_eq!(Paths::new("/").target("https://x.gov.cn/article/a1"), None);
+        assert_eq!(SiteUrls::new("/news").target("/article/a1"), None, "outside the base");
+        assert!(matches!(SiteUrls::new("/").target("/category/x?page=zz"), Some(LinkTarget::Category(_, Err(_)))));
+        assert_eq!(SiteUrls::new("/").target("https://x.gov.cn/article/a1"), None);
     }
 
     #[test]
     fn configured_links() {
-        let news = Paths::new("/news");
+        let news = SiteUrls::new("/news");
         assert_eq!(news.configured("article/about"), "/news/article/about");
         assert_eq!(news.configured("/category/cyfz"), "/news/category/cyfz");
         assert_eq!(news.configured("https://beian.miit.gov.cn/"), "https://beian.miit.gov.cn/");
         assert_eq!(news.configured("mailto:a@b.cn"), "mailto:a@b.cn");
-        assert_eq!(Paths::absolute("https://x.gov.cn/", "/news/article/1"), "https://x.gov.cn/news/article/1");
+        assert_eq!(SiteUrls::absolute("https://x.gov.cn/", "/news/article/1"), "https://x.gov.cn/news/article/1");
     }
 }
