@@ -1,5 +1,5 @@
 //! The portal app: routes, page parts and the one module that fetches.
-// A route's page erased to `AnyView` (components/portal_gate.rs) makes the
+// A route's page erased to `AnyView` (components/page_data.rs) makes the
 // compiler lay out the article page's whole view type at once when the app
 // is built natively for portal-build: deeper than the default 128.
 #![recursion_limit = "256"]

@@ -7,6 +7,7 @@
 use crate::components::footer::SiteFooter;
 use crate::components::header::SiteHeader;
 use crate::components::side_blocks::SideBlocks;
+use crate::data::Catalogue;
 use crate::head::PageHead;
 use crate::routes::article::ArticleContent;
 use crate::routes::category::CategoryContent;
@@ -14,7 +15,7 @@ use crate::routes::home::HomeContent;
 use crate::routes::sitemap::SitemapContent;
 use leptos::prelude::*;
 use leptos::tachys::html::InertElement;
-use portal_core::archive::{self, PageParts};
+use portal_core::archive::{self, Archive, PageParts};
 use portal_core::html::escape;
 use portal_core::index::{ArticleView, CategoryListing, FeedIndex};
 use portal_core::site::SiteConfig;
@@ -36,14 +37,13 @@ pub struct Prerendered {
 /// Renders the pages of one site.
 pub struct Prerender {
     site: Arc<SiteConfig>,
-    /// The home feed, as the app reads it: home page and side blocks.
-    front: Arc<FeedIndex>,
+    /// The archive as the app reads it: its home feed (home page and side
+    /// blocks), and what it offers (search, RSS).
+    catalogue: Catalogue,
     paths: SiteUrls,
     other_script: Option<OtherScript>,
     /// Whether these are the 繁體 tree's pages (`crate::ui`).
     traditional: bool,
-    /// Whether the archive has a search index (the header's search box).
-    searchable: bool,
     /// The same on every article page (no navigation item is current
     /// there) but for `ARTICLE_ID`, so rendered once: 100,000 articles are
     /// rendered in seconds.
@@ -55,33 +55,33 @@ pub struct Prerender {
 }
 
 impl Prerender {
-    /// `urls` are the tree's (its base path is the app's `<base href>`, so
-    /// that links are the app's own); `other_script` the site's copy in the
-    /// other script, if any.
+    /// `front` is the home feed of `archive`; `paths` the tree's URLs (its
+    /// base path is the app's `<base href>`, so that links are the app's
+    /// own); `other_script` the site's copy in the other script, if any.
     pub fn new(
         site: Arc<SiteConfig>,
         front: Arc<FeedIndex>,
         paths: SiteUrls,
         other_script: Option<OtherScript>,
-        searchable: bool,
+        archive: Archive,
     ) -> Prerender {
         // The other tree is the Simplified one: this is the 繁體 one.
         let traditional = other_script.as_ref().is_some_and(|other| !other.traditional);
         let page_url = Signal::stored(PAGE_URL.to_string());
-        // Pages are pre-rendered by portal-build, which also writes RSS and Atom.
+        let catalogue = Catalogue::new(front, Some(archive));
+        let syndicated = catalogue.syndicated();
         let footer = render(
             traditional,
-            || view! { <SiteFooter footer=site.footer.clone() paths=paths.clone() page_url syndicated=true/> },
+            || view! { <SiteFooter footer=site.footer.clone() paths=paths.clone() page_url syndicated/> },
         );
-        let side_blocks =
-            render(traditional, || view! { <SideBlocks site=site.clone() front=front.clone() paths=paths.clone()/> });
+        let front = catalogue.front().clone();
+        let side_blocks = render(traditional, || view! { <SideBlocks site=site.clone() front paths=paths.clone()/> });
         let mut prerender = Prerender {
             site,
-            front,
+            catalogue,
             paths,
             other_script,
             traditional,
-            searchable,
             article_header: String::new(),
             footer,
             side_blocks,
@@ -91,7 +91,7 @@ impl Prerender {
     }
 
     pub fn home(&self) -> Prerendered {
-        let (site, front, paths) = (self.site.clone(), self.front.clone(), self.paths.clone());
+        let (site, front, paths) = (self.site.clone(), self.catalogue.front().clone(), self.paths.clone());
         let path = self.paths.home();
         let body = self.page(&path, &[], &self.header(path.clone()), move || view! { <HomeContent site front paths/> });
         Prerendered { head: self.head(PageHead::home), body }
@@ -141,7 +141,7 @@ impl Prerender {
     /// The site header as the app shows it at `path`.
     fn header(&self, path: String) -> String {
         let (site, paths, other_script) = (self.site.clone(), self.paths.clone(), self.other_script.clone());
-        let searchable = Signal::stored(self.searchable);
+        let searchable = Signal::stored(self.catalogue.searchable());
         render(self.traditional, move || {
             view! { <SiteHeader site=Signal::stored(Some(site)) current=Signal::stored(path) paths other_script searchable search=None/> }
         })

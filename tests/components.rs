@@ -115,7 +115,11 @@ async fn share_bar_links_and_wechat_popover() {
 }
 
 #[wasm_bindgen_test]
-fn base_path_comes_from_the_document() {
-    // The test page has no <base>, so the app is at the server's root path.
-    assert!(dom::base_path().starts_with('/'));
+fn site_urls_come_from_the_document() {
+    // The test page has no <base>, so the app is at the server's root path,
+    // and until site.json names a canonical root the page's own stands in.
+    let urls = dom::site_urls();
+    assert!(urls.home().starts_with('/'));
+    let origin = leptos::prelude::window().location().origin().unwrap();
+    assert!(urls.root().starts_with(&origin), "{} from {origin}", urls.root());
 }

@@ -21,8 +21,7 @@ pub fn Footer() -> impl IntoView {
                 let (path, query) = (location.pathname.get(), location.search.get());
                 urls.canonical(&if query.is_empty() { path } else { format!("{path}?{query}") })
             });
-            // portal-build writes RSS and Atom beside an archive; a single feed has none.
-            let syndicated = matches!(portal.catalogue, crate::data::Catalogue::Archive { .. });
+            let syndicated = portal.catalogue.syndicated();
             view! { <SiteFooter footer=portal.site.footer.clone() paths=paths.clone() page_url syndicated/> }
         })
     }

@@ -24,7 +24,7 @@ pub fn Header() -> impl IntoView {
         request_animation_frame(crate::dom::show_current_nav_item);
     });
     let other_script = crate::dom::other_script();
-    let searchable = Signal::derive(move || loaded().is_some_and(|portal| portal.searchable()));
+    let searchable = Signal::derive(move || loaded().is_some_and(|portal| portal.catalogue.searchable()));
     let navigate = leptos_router::hooks::use_navigate();
     let on_search = Callback::new(move |href: String| navigate(&href, Default::default()));
     // The folding table on its way while the reader types the query.

@@ -3,7 +3,7 @@
 //! usually finds it ready (the fetch takes a round trip; the click comes a
 //! few hundred ms later).
 
-use crate::data::{Catalogue, Portal, PortalLoader};
+use crate::data::{Portal, PortalLoader};
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -17,7 +17,7 @@ pub fn ArchivePrefetch() -> impl IntoView {
     let paths = loader.paths.clone();
     let on_intent = move |target: Option<web_sys::EventTarget>| {
         let Some(portal) = loader.resource.get_untracked().and_then(Result::ok) else { return };
-        if !matches!(portal.catalogue, Catalogue::Archive { .. }) {
+        if !portal.catalogue.lazy() {
             return;
         }
         let link = target

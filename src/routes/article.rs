@@ -1,12 +1,18 @@
 //! `/article/:id`: the article page as the seed shows it, and more.
+//!
+//! While its data loads (the site, the feed, in an archive the article's
+//! file) the page is `load_page`'s: portal-build's pre-rendered article if
+//! the reader came in on one, else the grey `Skeleton` of
+//! `components/page_states.rs`; then this article, or the not-found page
+//! or the error panel (the hops: `components/page_data.rs`).
 
 use crate::components::article_body::ArticleBody;
 use crate::components::article_list::{links, ArticleLink};
 use crate::components::article_meta::ArticleMeta;
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::disclaimer::Disclaimer;
+use crate::components::page_data::load_page;
 use crate::components::page_meta::PageMeta;
-use crate::components::portal_gate::route;
 use crate::components::prev_next::PrevNext;
 use crate::components::related::Related;
 use crate::components::share_bar::ShareBar;
@@ -27,7 +33,7 @@ pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     let paths = expect_context::<PortalLoader>().paths;
     let id = move || decode_component(&params.read().get("id").unwrap_or_default());
-    route(
+    load_page(
         "文章",
         move |portal| portal.article(id()),
         move |portal, view| {

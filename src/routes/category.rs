@@ -2,9 +2,9 @@
 
 use crate::components::article_list::{links, ArticleList};
 use crate::components::breadcrumb::Breadcrumb;
+use crate::components::page_data::load_page;
 use crate::components::page_meta::PageMeta;
 use crate::components::pager::Pager;
-use crate::components::portal_gate::route;
 use crate::data::PortalLoader;
 use crate::head::PageHead;
 use crate::ui::t;
@@ -23,7 +23,7 @@ pub fn CategoryPage() -> impl IntoView {
     let query = use_query_map();
     let slug = move || decode_component(&params.read().get("slug").unwrap_or_default());
     let number = move || paging::parse_page(query.read().get("page").as_deref());
-    route(
+    load_page(
         "栏目",
         move |portal| portal.category_page(slug(), number()),
         move |portal, listing| {

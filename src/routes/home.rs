@@ -1,9 +1,9 @@
 //! `/`: headline articles, then one block per category with [更多].
 
 use crate::components::article_list::{links, ArticleList};
+use crate::components::category_block::CategoryBlock;
+use crate::components::page_data::load_site_page;
 use crate::components::page_meta::PageMeta;
-use crate::components::portal_gate::site_route;
-use crate::components::side_blocks::CategoryBlock;
 use crate::data::PortalLoader;
 use crate::head::PageHead;
 use crate::ui::{t, tf};
@@ -16,7 +16,7 @@ use std::sync::Arc;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let paths = expect_context::<PortalLoader>().paths;
-    site_route(move |portal| {
+    load_site_page(move |portal| {
         let site = portal.site.clone();
         view! {
             <PageMeta head=PageHead::home(&site)/>
@@ -47,8 +47,8 @@ pub fn HomeContent(site: Arc<SiteConfig>, front: Arc<FeedIndex>, paths: SiteUrls
         .categories
         .iter()
         .map(|category| {
-            let items: Vec<_> = front.category(&category.slug).into_iter().take(site.block_size).collect();
-            view! { <CategoryBlock heading=category.name.clone() more_href=paths.category(&category.slug, 1) items=links(&items, &paths, offset) show_dates=true/> }
+            let (site, front, category) = (site.clone(), front.clone(), category.clone());
+            view! { <CategoryBlock site front category paths=paths.clone() show_dates=true/> }
         })
         .collect_view();
     view! {

@@ -3,10 +3,10 @@
 //! can be shared and reloaded.
 
 use crate::components::breadcrumb::Breadcrumb;
+use crate::components::page_data::load_page;
 use crate::components::page_meta::PageMeta;
 use crate::components::pager::Pager;
-use crate::components::portal_gate::route;
-use crate::data::{PortalLoader, SearchHit, SearchResults};
+use crate::data::{PortalLoader, SearchHit, SearchOutcome, SearchResults};
 use crate::head::PageHead;
 use crate::ui::{t, tf};
 use leptos::ev::SubmitEvent;
@@ -23,7 +23,7 @@ pub fn SearchPage() -> impl IntoView {
     let paths = expect_context::<PortalLoader>().paths;
     let query = use_query_map();
     let request = move || Request::from_params(|key| query.read().get(key));
-    route(
+    load_page(
         "搜索结果",
         move |portal| portal.search(request()),
         move |portal, results| {
@@ -40,24 +40,19 @@ pub fn SearchPage() -> impl IntoView {
 fn SearchContent(site: Arc<SiteConfig>, results: SearchResults, paths: SiteUrls) -> impl IntoView {
     let search_path = paths.search();
     let request = results.request.clone();
-    let outcome = match &results.refused {
-        Some((template, values)) => {
-            view! { <p class="notice" role="status">{portal_core::fill(t(template), values)}</p> }.into_any()
+    let outcome = match results.outcome {
+        SearchOutcome::Refused(template, values) => {
+            view! { <p class="notice" role="status">{portal_core::fill(t(template), &values)}</p> }.into_any()
         }
-        None if results.total == 0 => {
+        SearchOutcome::NothingFound => {
             view! { <NothingFound request=request.clone() search_path=search_path.clone()/> }.into_any()
         }
-        None => {
-            let summary = tf("找到 {} 篇与“{}”有关的文章", &[&results.total.to_string(), &request.q]);
-            let hits = results
-                .hits
-                .into_iter()
-                .map(|hit| view! { <Hit hit site=site.clone() paths=paths.clone()/> })
-                .collect_view();
-            let pager = results.page.map(|page| {
-                let (request, search_path) = (request.clone(), search_path.clone());
-                view! { <Pager page href=Arc::new(move |n| request.href(&search_path, n))/> }
-            });
+        SearchOutcome::Found { total, page, hits } => {
+            let summary = tf("找到 {} 篇与“{}”有关的文章", &[&total.to_string(), &request.q]);
+            let hits =
+                hits.into_iter().map(|hit| view! { <Hit hit site=site.clone() paths=paths.clone()/> }).collect_view();
+            let (request, search_path) = (request.clone(), search_path.clone());
+            let pager = view! { <Pager page href=Arc::new(move |n| request.href(&search_path, n))/> };
             view! {
                 <p class="search-summary" role="status">{summary}</p>
                 <ol class="search-results">{hits}</ol>

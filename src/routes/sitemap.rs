@@ -2,8 +2,8 @@
 //! site's other pages.
 
 use crate::components::breadcrumb::Breadcrumb;
+use crate::components::page_data::load_site_page;
 use crate::components::page_meta::PageMeta;
-use crate::components::portal_gate::site_route;
 use crate::data::PortalLoader;
 use crate::head::PageHead;
 use crate::ui::{t, tf};
@@ -16,7 +16,7 @@ use std::sync::Arc;
 #[component]
 pub fn SitemapPage() -> impl IntoView {
     let paths = expect_context::<PortalLoader>().paths;
-    site_route(move |portal| {
+    load_site_page(move |portal| {
         let site = portal.site.clone();
         let counts = site.categories.iter().map(|c| portal.catalogue.count(&c.slug)).collect();
         view! {

@@ -405,7 +405,7 @@ fn write_all(
                 front,
                 urls.clone(),
                 tree.other_script.clone(),
-                archive.search.is_some(),
+                archive.clone(),
             ),
         }
     });

@@ -117,7 +117,7 @@ fn read_documents(tree: &Path, docs: u32, folding: &Folding) -> Result<Vec<Docum
     for chunk in 0..docs.div_ceil(search_index::ROWS_PER_FILE) {
         let name = search_index::rows_file(chunk * search_index::ROWS_PER_FILE);
         let bytes = std::fs::read(tree.join(&name)).map_err(|e| format!("{name}: {e}"))?;
-        ids.extend(search_index::read_rows(&bytes).map_err(|e| format!("{name}: {e}"))?.into_iter().map(|r| r.0));
+        ids.extend(search_index::read_rows(&bytes).map_err(|e| format!("{name}: {e}"))?.into_iter().map(|r| r.id));
     }
     let numbers: Vec<usize> = (0..ids.len()).collect();
     let parts = crate::in_parallel(&numbers, 2, |part| {

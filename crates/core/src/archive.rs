@@ -12,6 +12,7 @@
 //! sitemap.xml, sitemap-<n>.xml, sitemap.json
 //! ```
 
+use crate::feed::{Parsed, Problem};
 use crate::paging::Page;
 use crate::search_index::IndexInfo;
 use crate::urls::encode_component;
@@ -29,6 +30,21 @@ pub struct Archive {
 }
 
 impl Archive {
+    /// The archive a home feed describes in `_portal.archive`; `None` for a
+    /// plain feed. A description that cannot be read is reported among the
+    /// feed's own problems (after its fields', before its items'), and the
+    /// feed is then read as a plain one.
+    pub fn from_home_feed(parsed: &mut Parsed) -> Option<Archive> {
+        let archive = Archive::read(parsed.feed.extension.as_ref()?.get("archive")?);
+        if archive.is_none() {
+            let problems = &mut parsed.problems;
+            let at = problems.iter().position(|p| p.item.is_some()).unwrap_or(problems.len());
+            let message = "格式不正确，已按普通订阅源读取".into();
+            problems.insert(at, Problem { item: None, id: None, field: "_portal.archive".into(), message });
+        }
+        archive
+    }
+
     pub fn read(value: &Value) -> Option<Archive> {
         let page_size = value.get("page_size")?.as_u64().filter(|n| *n > 0)? as usize;
         let total = value.get("total")?.as_u64()? as usize;
@@ -144,6 +160,32 @@ mod tests {
         let mut wrong = archive.to_json();
         wrong["search"]["docs"] = 4_000_000_000u32.into();
         assert_eq!(Archive::read(&wrong).unwrap().search, None, "an index of other articles is ignored");
+    }
+
+    #[test]
+    fn a_home_feed_says_which_archive_it_is_the_front_of() {
+        let read = |portal: Value| {
+            let items = serde_json::json!([{ "id": "a", "title": 1 }]);
+            let feed = serde_json::json!({ "version": "https://jsonfeed.org/version/1.1", "title": 2, "items": items, "_portal": portal });
+            let mut parsed =
+                crate::feed::read_feed(&feed, crate::feed::ReadOptions { offset_minutes: 480, fallback_source: None })
+                    .unwrap();
+            let archive = Archive::from_home_feed(&mut parsed);
+            (archive, parsed.problems.into_iter().map(|p| p.field).collect::<Vec<_>>())
+        };
+        let archive = Archive { page_size: 20, total: 1, categories: vec![("a".into(), 1)], search: None };
+        assert_eq!(
+            read(serde_json::json!({ "archive": archive.to_json() })),
+            (Some(archive), vec!["title".into(), "title".into()])
+        );
+        assert_eq!(read(serde_json::json!({})).0, None);
+        assert_eq!(read(Value::Null).0, None);
+        let broken = read(serde_json::json!({ "archive": { "page_size": 0 } }));
+        assert_eq!(
+            broken,
+            (None, vec!["title".into(), "_portal.archive".into(), "title".into()]),
+            "after the feed's fields, before its items'"
+        );
     }
 
     #[test]

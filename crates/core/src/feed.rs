@@ -5,7 +5,7 @@
 use crate::{date, html};
 use serde_json::{Map, Value};
 
-/// The extension key on each item (see docs/feed-format.md).
+/// The extension key on the feed and on each item (see docs/feed-format.md).
 pub const EXTENSION: &str = "_portal";
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -16,8 +16,9 @@ pub struct Feed {
     /// JSON Feed pagination: the next, older page of this feed.
     pub next_url: Option<String>,
     pub items: Vec<Article>,
-    /// Present on the home feed of a sharded archive (`crate::archive`).
-    pub archive: Option<crate::archive::Archive>,
+    /// The feed's own `_portal` value, as written: a sharded archive's
+    /// home feed describes the archive there (`crate::archive`).
+    pub extension: Option<Value>,
 }
 
 /// Another article named by an article file: enough for a link.
@@ -142,7 +143,7 @@ pub fn parse_feed_bytes(bytes: &[u8], options: ReadOptions) -> Result<Parsed, Fe
 
 /// Reads a feed document. Items come back newest first.
 pub fn parse_feed(text: &str, options: ReadOptions) -> Result<Parsed, FeedError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| FeedError::NotJson {
+    let mut value: Value = serde_json::from_str(text).map_err(|e| FeedError::NotJson {
         line: e.line(),
         column: e.column(),
         reason: match e.classify() {
@@ -154,7 +155,10 @@ pub fn parse_feed(text: &str, options: ReadOptions) -> Result<Parsed, FeedError>
             _ => e.to_string(),
         },
     })?;
-    read_feed(&value, options)
+    // The feed's extension moved out, not copied: copying a `Value` costs
+    // the wasm KBs.
+    let extension = value.get_mut(EXTENSION).map(Value::take);
+    read(&value, extension, options)
 }
 
 /// The order of every list: newest first, undated items after dated ones;
@@ -164,6 +168,12 @@ pub fn newest_first(a: &Article, b: &Article) -> std::cmp::Ordering {
 }
 
 pub fn read_feed(value: &Value, options: ReadOptions) -> Result<Parsed, FeedError> {
+    read(value, value.get(EXTENSION).cloned(), options)
+}
+
+/// Reads `value`, whose own `_portal` value is `extension` (moved out of
+/// it, or copied).
+fn read(value: &Value, extension: Option<Value>, options: ReadOptions) -> Result<Parsed, FeedError> {
     let object = value.as_object().ok_or(FeedError::NotAnObject)?;
     let items = object.get("items").and_then(Value::as_array).ok_or(FeedError::NoItems)?;
     let mut problems = Vec::new();
@@ -177,16 +187,6 @@ pub fn read_feed(value: &Value, options: ReadOptions) -> Result<Parsed, FeedErro
     let home_page_url = feed_fields.string("home_page_url");
     let description = feed_fields.text("description");
     let next_url = feed_fields.string("next_url");
-    let archive = match object.get(EXTENSION).and_then(|e| e.get("archive")) {
-        None => None,
-        Some(value) => {
-            let archive = crate::archive::Archive::read(value);
-            if archive.is_none() {
-                feed_fields.report("_portal.archive", "格式不正确，已按普通订阅源读取".into());
-            }
-            archive
-        }
-    };
     let source = options.fallback_source.map(str::to_string).or_else(|| (!title.is_empty()).then(|| title.clone()));
     let options = ReadOptions { fallback_source: source.as_deref(), ..options };
 
@@ -216,7 +216,7 @@ pub fn read_feed(value: &Value, options: ReadOptions) -> Result<Parsed, FeedErro
         articles.push(article);
     }
     articles.sort_by(newest_first);
-    Ok(Parsed { feed: Feed { title, home_page_url, description, next_url, items: articles, archive }, problems })
+    Ok(Parsed { feed: Feed { title, home_page_url, description, next_url, items: articles, extension }, problems })
 }
 
 fn read_item(object: &Map<String, Value>, number: usize, options: ReadOptions, problems: &mut Vec<Problem>) -> Article {

@@ -21,7 +21,6 @@
 //! often not).
 
 use crate::date::Timestamp;
-use crate::feed::Article;
 use crate::search::{Query, Sort};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -523,24 +522,23 @@ pub fn found(
     }
 }
 
-/// One row of `search/rows/<n>.json`: what a result shows before (or
-/// without) its article's file.
+/// One row of `search/rows/<n>.json` (`[id, title, published, category]`):
+/// what a result shows before (or without) its article's file.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Row(pub String, pub String, pub Option<Timestamp>, pub Option<String>);
-
-impl Row {
-    pub fn article(self) -> Article {
-        let Row(id, title, published, category) = self;
-        Article { id, title, published, category, ..Article::default() }
-    }
+pub struct ResultRow {
+    pub id: String,
+    pub title: String,
+    pub published: Option<Timestamp>,
+    /// The category's slug.
+    pub category: Option<String>,
 }
 
 /// A rows file's rows. Read as a `Value`, as feeds are: a typed
 /// deserializer would cost the wasm several KB.
-pub fn read_rows(bytes: &[u8]) -> Result<Vec<Row>, String> {
+pub fn read_rows(bytes: &[u8]) -> Result<Vec<ResultRow>, String> {
     let row = |value: &Value| {
         let text = |i: usize| value.get(i).and_then(Value::as_str).map(str::to_string);
-        Some(Row(text(0)?, text(1)?, value.get(2)?.as_i64(), text(3)))
+        Some(ResultRow { id: text(0)?, title: text(1)?, published: value.get(2)?.as_i64(), category: text(3) })
     };
     // No `Value` in the message: formatting one costs the wasm 3 KB.
     read_array(bytes)?
