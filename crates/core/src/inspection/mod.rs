@@ -276,7 +276,7 @@ impl<'a> Inspector<'a> {
 }
 
 /// Everything the inspection found, for the reports.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Report {
     pub on: String,
     /// By indicator, then in the order found.

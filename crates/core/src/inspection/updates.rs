@@ -47,7 +47,7 @@ pub struct CategoryRow {
 }
 
 /// The home page: its newest article against the 2 weeks.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct HomeRow {
     pub newest: Option<String>,
     pub due: String,
