@@ -215,7 +215,7 @@ fn run(args: &[String], refused: &mut bool) -> Result<String, String> {
                         if changes.compared { "the tree it replaced" } else { "nothing (no earlier manifest)" };
                     *refused = strict.is_some_and(|level| report.inspection.refuses(level));
                     Ok(format!(
-                        "{} articles, {} files written to {}\nagainst {against}: {} added, {} changed, {} removed (listed in {}.changes.json)\n{} (report: {}.check.html)",
+                        "{} articles, {} files written to {}\nagainst {against}: {} added, {} changed, {} removed (listed in {}.changes.json)\n{}\n检查报告：{}.check.html、.check.json",
                         report.articles,
                         report.files,
                         options.out.display(),
