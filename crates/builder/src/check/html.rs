@@ -15,7 +15,7 @@ const SHOWN: usize = 1000;
 const STYLE: &str = "body{margin:0;font:16px/1.6 system-ui,\"Noto Sans CJK SC\",\"PingFang SC\",\"Microsoft YaHei\",sans-serif;color:#1a1a1a;background:#fff}\
 main{max-width:72rem;margin:0 auto;padding:1rem 1.5rem 3rem}h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:2px solid #1a4f8b}\
 table{border-collapse:collapse;width:100%;margin:1rem 0}caption{text-align:left;font-weight:bold;padding:.25rem 0}\
-th,td{border:1px solid #767676;padding:.35rem .5rem;text-align:left;vertical-align:top}thead th{background:#e8eef6}\
+th,td{border:1px solid #767676;padding:.35rem .5rem;text-align:left;vertical-align:top}thead th{background:#e8eef6;white-space:nowrap}\
 p{margin:.25rem 0}a{color:#0b4fa0}code{word-break:break-all}ol li{margin:.75rem 0}\
 .level{padding:0 .3rem;border-radius:3px;font-weight:bold}.veto{background:#8b0000;color:#fff}\
 .deduction,.overdue{background:#fff0c2;color:#5a4100}.note{background:#e6eefc;color:#17396e}.overdue{font-weight:bold}\

@@ -13,8 +13,8 @@ pub const VETO_COUNT: usize = 5;
 /// How the inspection reads a 栏目's update class.
 pub fn update_label(update: Update) -> &'static str {
     match update {
-        Update::TwoWeeks => "2 周（动态、要闻类）",
-        Update::SixMonths => "6 个月（通知公告、政策文件类）",
+        Update::TwoWeeks => "2 周",
+        Update::SixMonths => "6 个月",
         Update::NotRequired => "无需更新",
     }
 }
@@ -170,7 +170,7 @@ fn stale_problem(row: &CategoryRow, overdue_days: Option<i64>, stale: usize) -> 
     let due = row.due.as_deref().unwrap_or_default();
     match (&row.newest, overdue_days) {
         (Some(newest), Some(days)) => format!(
-            "栏目“{}”最新的信息发布于 {newest}，按 {class}应在 {due} 之后有更新，已逾期 {days} 天（本站共 {stale} 个栏目未及时更新）",
+            "栏目“{}”最新的信息发布于 {newest}，更新要求为 {class}，应在 {due} 当天或之后有更新，已逾期 {days} 天（本站共 {stale} 个栏目未及时更新）",
             row.name
         ),
         _ => format!("栏目“{}”的信息都没有注明发布时间，视为不更新（本站共 {stale} 个栏目未及时更新）", row.name),
