@@ -43,6 +43,8 @@ pub struct Options {
     pub base_url: String,
     pub out: PathBuf,
     pub threads: usize,
+    /// The inspection run on the tree written (`crate::check`).
+    pub inspection: crate::check::Settings,
 }
 
 /// Items of the home feed beyond headlines and category blocks.
@@ -56,6 +58,8 @@ pub struct Report {
     /// Compared with the tree replaced; also written beside it as
     /// `NAME.changes.json`.
     pub changes: Changes,
+    /// 检查指标, also written beside it as `NAME.check.json` and `.check.html`.
+    pub inspection: portal_core::inspection::Report,
 }
 
 /// One tree of the output: the site as configured, or its 繁體 copy.
@@ -120,7 +124,7 @@ impl Tree<'_> {
 type Plan = FeedIndex<Entry>;
 
 /// Duplicate ids, and editor's picks (`related`) that name no article.
-fn check(plan: &Plan) -> Vec<InputError> {
+pub(crate) fn check(plan: &Plan) -> Vec<InputError> {
     let duplicates = plan
         .duplicates()
         .map(|entry| InputError { file: origin_name(entry), detail: format!("id “{}” 重复", entry.article.id) });
@@ -188,7 +192,8 @@ pub fn build(options: &Options) -> Result<Report, Vec<InputError>> {
             swap_in(&staging, &options.out).map_err(io)?;
             let list = options.out.with_file_name(format!("{}.changes.json", out_name(&options.out)));
             std::fs::write(&list, changes.to_json()).map_err(io)?;
-            Ok(Report { articles: plan.items().len(), files: manifest.len(), changes })
+            let inspection = crate::check::after_build(&plan, options)?;
+            Ok(Report { articles: plan.items().len(), files: manifest.len(), changes, inspection })
         }
         Err(errors) => {
             let _ = std::fs::remove_dir_all(&staging);

@@ -4,6 +4,7 @@
 
 pub mod build;
 pub mod changes;
+pub mod check;
 pub mod generate;
 pub mod import;
 pub mod input;

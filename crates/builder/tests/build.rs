@@ -22,6 +22,7 @@ fn options(source: &Path, out: &Path, app: Option<&Path>) -> Options {
         base_url: "https://example.gov.cn/news/".into(),
         out: out.to_path_buf(),
         threads: 2,
+        inspection: Default::default(),
     }
 }
 
@@ -254,6 +255,7 @@ fn a_json_feed_is_an_input_too() {
         base_url: "https://example.gov.cn/".into(),
         out: out.clone(),
         threads: 1,
+        inspection: Default::default(),
     })
     .unwrap();
     assert_eq!(report.articles, 3);
@@ -357,6 +359,7 @@ fn an_archive_and_the_same_articles_as_one_feed_agree_on_order_neighbours_and_re
         base_url: "https://example.gov.cn/".into(),
         out: out.clone(),
         threads: 2,
+        inspection: Default::default(),
     };
     build(&options).unwrap();
 

@@ -36,6 +36,7 @@ fn import(dir: &Path, feeds: &[PathBuf], map: &str) -> Result<Report, Vec<InputE
         base_url: "https://example.gov.cn/".into(),
         out: dir.join("site"),
         threads: 2,
+        inspection: Default::default(),
     })
 }
 

@@ -37,6 +37,7 @@ fn built(dir: &Path) -> std::path::PathBuf {
         base_url: "https://example.gov.cn/news/".into(),
         out: out.clone(),
         threads: 2,
+        inspection: Default::default(),
     })
     .unwrap();
     out

@@ -203,6 +203,32 @@ pub fn format_date(at: Timestamp, offset: i32) -> String {
     write_fields(&[(y, 4, "-"), (mo, 2, "-"), (d, 2, "")])
 }
 
+/// The start of `day`, written `YYYY-MM-DD`, at `offset`; `None` unless it
+/// is a calendar day written exactly so.
+pub fn parse_day(day: &str, offset: i32) -> Option<Timestamp> {
+    let at = parse(day, offset).filter(|_| day.len() == 10)?;
+    (format_date(at, offset) == day).then_some(at)
+}
+
+/// The day `days` days before `day` (both `YYYY-MM-DD`).
+pub fn days_before(day: &str, days: i64) -> Option<String> {
+    Some(format_date(parse_day(day, 0)? - days * 86_400, 0))
+}
+
+/// The day `months` calendar months before `day` (both `YYYY-MM-DD`), on
+/// the month's last day where that month is shorter: 2026-08-31 → 2026-02-28.
+pub fn months_before(day: &str, months: i64) -> Option<String> {
+    let (year, month, date, ..) = fields(parse_day(day, 0)?, 0);
+    let index = year * 12 + month - 1 - months;
+    let (year, month) = (index.div_euclid(12), index.rem_euclid(12) + 1);
+    Some(write_fields(&[(year, 4, "-"), (month, 2, "-"), (date.min(days_in_month(year, month)), 2, "")]))
+}
+
+/// Whole days from `earlier` to `later`, both `YYYY-MM-DD`.
+pub fn days_between(earlier: &str, later: &str) -> Option<i64> {
+    Some((parse_day(later, 0)? - parse_day(earlier, 0)?) / 86_400)
+}
+
 /// Seconds from `at` to the next midnight at `offset`: when the date changes.
 pub fn seconds_to_next_day(at: Timestamp, offset: i32) -> i64 {
     86_400 - (at + i64::from(offset) * 60).rem_euclid(86_400)
@@ -269,6 +295,21 @@ mod tests {
         assert_eq!(seconds_to_next_day(at, CST), 60);
         assert_eq!(seconds_to_next_day(at + 60, CST), 86_400);
         assert_eq!(seconds_to_next_day(at, 0), 86_400 - 15 * 3600 - 59 * 60);
+    }
+
+    #[test]
+    fn calendar_arithmetic_for_inspection_windows() {
+        assert_eq!(parse_day("2026-11-26", CST), parse("2026-11-26T00:00:00+08:00", 0));
+        for bad in ["2026-02-30", "2026-1-5", "2026-11-26T00:00", "明天"] {
+            assert_eq!(parse_day(bad, CST), None, "{bad}");
+        }
+        assert_eq!(days_before("2026-03-01", 14).as_deref(), Some("2026-02-15"));
+        assert_eq!(months_before("2026-11-26", 6).as_deref(), Some("2026-05-26"));
+        assert_eq!(months_before("2026-08-31", 6).as_deref(), Some("2026-02-28"));
+        assert_eq!(months_before("2024-08-31", 6).as_deref(), Some("2024-02-29"));
+        assert_eq!(months_before("2026-03-15", 6).as_deref(), Some("2025-09-15"));
+        assert_eq!(days_between("2026-02-15", "2026-03-01"), Some(14));
+        assert_eq!(days_between("2026-03-01", "2026-02-15"), Some(-14));
     }
 
     #[test]

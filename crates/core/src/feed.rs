@@ -21,6 +21,9 @@ pub struct Feed {
     pub extension: Option<Value>,
 }
 
+/// The title of an item that has neither a title nor any text to take one from.
+pub const UNTITLED: &str = "（无标题）";
+
 /// Another article named by an article file: enough for a link.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ArticleRef {
@@ -233,7 +236,7 @@ fn read_item(object: &Map<String, Value>, number: usize, options: ReadOptions, p
     let title = f.text("title").filter(|t| !t.is_empty()).unwrap_or_else(|| {
         let fallback = excerpt(&summary, 30);
         if fallback.is_empty() {
-            "（无标题）".to_string()
+            UNTITLED.to_string()
         } else {
             fallback
         }

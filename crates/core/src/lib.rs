@@ -6,6 +6,7 @@ pub mod date;
 pub mod feed;
 pub mod html;
 pub mod index;
+pub mod inspection;
 pub mod paging;
 pub mod related;
 pub mod search;

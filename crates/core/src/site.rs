@@ -51,6 +51,10 @@ pub struct SiteConfig {
     /// Traditional Chinese under `zh-hant/`.
     #[serde(default)]
     pub traditional: Option<Traditional>,
+    /// The wording list `portal-build check` looks for (wrong → right
+    /// phrases), a file relative to site.json.
+    #[serde(default)]
+    pub wording: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Deserialize)]
@@ -86,6 +90,55 @@ pub struct Mourning {
 pub struct Category {
     pub slug: String,
     pub name: String,
+    /// How often the inspection expects it updated; without it, from the
+    /// name (`update_class`).
+    #[serde(default)]
+    pub update: Option<Update>,
+}
+
+/// How soon the national inspection expects a 栏目 to have something new
+/// (docs/inspection.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Update {
+    /// 动态、要闻类: within 2 weeks.
+    #[serde(rename = "2w")]
+    TwoWeeks,
+    /// 通知公告、政策文件类, and any 栏目 not named otherwise: within 6 months.
+    #[serde(rename = "6m")]
+    SixMonths,
+    /// Need not update (概况、领导信息、联系我们…).
+    #[serde(rename = "none")]
+    NotRequired,
+}
+
+impl Update {
+    /// As written in site.json.
+    pub fn code(self) -> &'static str {
+        match self {
+            Update::TwoWeeks => "2w",
+            Update::SixMonths => "6m",
+            Update::NotRequired => "none",
+        }
+    }
+}
+
+/// Words in a 栏目's name that make it 动态、要闻类 (2 weeks), checked first,
+/// then those of 栏目 that need not update.
+const TWO_WEEK_WORDS: &[&str] = &["动态", "要闻", "新闻", "资讯", "快讯", "头条"];
+const NOT_REQUIRED_WORDS: &[&str] = &["概况", "简介", "职能", "领导信息", "机构设置", "关于", "联系"];
+
+impl Category {
+    /// Its update class: as configured, else by its name.
+    pub fn update_class(&self) -> Update {
+        let named = |words: &[&str]| words.iter().any(|word| self.name.contains(word));
+        self.update.unwrap_or(if named(TWO_WEEK_WORDS) {
+            Update::TwoWeeks
+        } else if named(NOT_REQUIRED_WORDS) {
+            Update::NotRequired
+        } else {
+            Update::SixMonths
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Deserialize)]
@@ -256,7 +309,7 @@ impl SiteConfig {
 }
 
 fn is_calendar_date(day: &str) -> bool {
-    day.len() == 10 && crate::date::parse(day, 0).map(|at| crate::date::format_date(at, 0)).as_deref() == Some(day)
+    crate::date::parse_day(day, 0).is_some()
 }
 
 /// `http(s)://host[:port]` and nothing else: it goes into the CSP, where a
@@ -385,6 +438,22 @@ mod tests {
         for bad in ["www.example.gov.cn/", "https://a.cn/x y", "https://a.cn/?q=1", "https://a.cn/\\\"x", "/news/"] {
             assert!(parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn update_classes_are_configured_or_follow_the_name() {
+        let config = SiteConfig::parse(
+            r#"{"name":"示例","categories":[
+            {"slug":"a","name":"开发区动态"},{"slug":"b","name":"通知公告"},{"slug":"c","name":"领导信息"},
+            {"slug":"d","name":"产业发展"},{"slug":"e","name":"机构动态"},{"slug":"f","name":"专题","update":"2w"},
+            {"slug":"g","name":"今日要闻","update":"none"}]}"#,
+        )
+        .unwrap();
+        let classes: Vec<&str> = config.categories.iter().map(|c| c.update_class().code()).collect();
+        assert_eq!(classes, ["2w", "6m", "none", "6m", "2w", "2w", "none"]);
+        let error =
+            SiteConfig::parse(r#"{"name":"示例","categories":[{"slug":"a","name":"甲","update":"3m"}]}"#).unwrap_err();
+        assert!(error.contains("3m") && error.contains("2w"), "{error}");
     }
 
     #[test]

@@ -44,6 +44,19 @@ pub enum LinkTarget {
     Category(String, Result<usize, crate::paging::PageError>),
 }
 
+/// What an address in an article or in site.json is, as a page of the
+/// tree reads it (`SiteUrls::classify`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Href {
+    /// A path on this host (fragment dropped): a relative address resolved
+    /// against the tree's root, or an absolute one under the canonical root.
+    Local(String),
+    /// Another site's address, with its origin (`https://host[:port]`).
+    External { origin: String, http: bool },
+    /// `mailto:`, `tel:`, `data:`, a fragment alone: nothing to resolve.
+    Other,
+}
+
 /// The same site in the other script (简体/繁體), when portal-build wrote both.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OtherScript {
@@ -142,6 +155,53 @@ impl SiteUrls {
         } else {
             format!("{}/{}", self.base, href.trim_start_matches('/'))
         }
+    }
+
+    /// Where `href`, an address in an article body (relative to the tree's
+    /// root, as the pages' `<base href>` makes it) or one from `configured`,
+    /// leads.
+    pub fn classify(&self, href: &str) -> Href {
+        let href = href.trim().split('#').next().unwrap_or_default();
+        let lower = href.to_ascii_lowercase();
+        if href.is_empty() || ["mailto:", "tel:", "data:"].iter().any(|p| lower.starts_with(p)) {
+            return Href::Other;
+        }
+        let scheme = self.root.split_once("://").map_or("https", |(scheme, _)| scheme);
+        let absolute = if href.starts_with("//") { format!("{scheme}:{href}") } else { href.to_string() };
+        let Some((scheme, rest)) = absolute
+            .split_once("://")
+            .filter(|(s, _)| s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https"))
+        else {
+            return Href::Local(if href.starts_with('/') { href.to_string() } else { format!("{}/{href}", self.base) });
+        };
+        // Either scheme reaches the canonical host.
+        let root = self.root.split_once("://").map_or("", |(_, root)| root);
+        if let Some(path) = rest.strip_prefix(root).filter(|_| !root.is_empty()) {
+            return Href::Local(format!("{}/{path}", self.base));
+        }
+        if !root.is_empty() && format!("{rest}/") == root {
+            return Href::Local(self.home());
+        }
+        let host = rest.split(['/', '?']).next().unwrap_or_default();
+        let scheme = scheme.to_ascii_lowercase();
+        Href::External { origin: format!("{scheme}://{}", host.to_ascii_lowercase()), http: scheme == "http" }
+    }
+
+    /// Whether `path` (a path on this host) is one of the tree's fixed
+    /// pages: home, 网站地图 or 站内搜索, with any query.
+    pub fn is_fixed_page(&self, path: &str) -> bool {
+        let page = path.split('?').next().unwrap_or_default();
+        page == self.base
+            || [self.home(), format!("{}/index.html", self.base), self.sitemap(), self.search()]
+                .contains(&page.to_string())
+    }
+
+    /// The file a static host serves for `path` (a path on this host),
+    /// under the tree's root, decoded, without the query; `None` outside
+    /// the tree.
+    pub fn tree_file(&self, path: &str) -> Option<String> {
+        let rest = path.strip_prefix(self.base.as_str()).filter(|rest| rest.starts_with('/'))?;
+        Some(decode_component(rest.split('?').next().unwrap_or_default().trim_start_matches('/')))
     }
 
     /// The canonical absolute URL of `path`, a path of this site (as the
@@ -253,6 +313,41 @@ mod tests {
         assert_eq!(news.configured("/category/cyfz"), "/news/category/cyfz");
         assert_eq!(news.configured("https://beian.miit.gov.cn/"), "https://beian.miit.gov.cn/");
         assert_eq!(news.configured("mailto:a@b.cn"), "mailto:a@b.cn");
+    }
+
+    #[test]
+    fn addresses_are_this_tree_another_site_or_nothing_to_resolve() {
+        let news = SiteUrls::new("/news/", "https://x.gov.cn/news/");
+        let local = |path: &str| Href::Local(path.to_string());
+        assert_eq!(news.classify("article/a1#top"), local("/news/article/a1"));
+        assert_eq!(news.classify("/images/a.svg"), local("/images/a.svg"), "the host's root, not the tree's");
+        assert_eq!(news.classify(&news.configured("/category/cyfz")), local("/news/category/cyfz"));
+        assert_eq!(news.classify("https://x.gov.cn/news/category/cyfz?page=2"), local("/news/category/cyfz?page=2"));
+        assert_eq!(news.classify("http://x.gov.cn/news/sitemap"), local("/news/sitemap"));
+        assert_eq!(news.classify("//x.gov.cn/news"), local("/news/"));
+        let external = |origin: &str, http| Href::External { origin: origin.to_string(), http };
+        assert_eq!(news.classify("https://x.gov.cn/other/"), external("https://x.gov.cn", false));
+        assert_eq!(news.classify("http://IMG.example.cn:8080/a.jpg"), external("http://img.example.cn:8080", true));
+        assert_eq!(news.classify("//cdn.example.cn/a.jpg"), external("https://cdn.example.cn", false));
+        for other in ["mailto:a@b.cn", "TEL:0595-1", "data:image/png;base64,AA", "#top", " "] {
+            assert_eq!(news.classify(other), Href::Other, "{other}");
+        }
+        let unrooted = SiteUrls::new("/", "");
+        assert_eq!(unrooted.classify("https://x.gov.cn/article/a1"), external("https://x.gov.cn", false));
+        assert_eq!(unrooted.classify("article/a1"), local("/article/a1"));
+    }
+
+    #[test]
+    fn fixed_pages_and_files_of_the_tree() {
+        let news = SiteUrls::new("/news/", ROOT);
+        for page in ["/news", "/news/", "/news/index.html", "/news/sitemap", "/news/search?q=%E5%BC%80"] {
+            assert!(news.is_fixed_page(page), "{page}");
+        }
+        assert!(!news.is_fixed_page("/news/article/a1"));
+        assert_eq!(news.tree_file("/news/images/%E5%9B%BE.svg?v=2").as_deref(), Some("images/图.svg"));
+        assert_eq!(news.tree_file("/newsroom/a.svg"), None);
+        assert_eq!(news.tree_file("/images/a.svg"), None, "outside the tree");
+        assert_eq!(SiteUrls::new("/", ROOT).tree_file("/images/a.svg").as_deref(), Some("images/a.svg"));
     }
 
     #[test]
