@@ -447,17 +447,8 @@ fn image(entry: &feed_rs::model::Entry, body: &[Node], base: Option<&Url>) -> Op
             .and_then(|c| c.url.as_ref().map(Url::to_string))
             .or_else(|| object.thumbnails.first().map(|t| t.image.uri.clone()))
     });
-    media.map(|url| base.and_then(|b| b.join(&url).ok()).map(String::from).unwrap_or(url)).or_else(|| first_image(body))
-}
-
-fn first_image(nodes: &[Node]) -> Option<String> {
-    nodes.iter().find_map(|node| match node {
-        Node::Element { tag: "img", attrs, .. } => {
-            attrs.iter().find(|(name, _)| *name == "src").map(|(_, v)| v.clone())
-        }
-        Node::Element { children, .. } => first_image(children),
-        Node::Text(_) => None,
-    })
+    let media = media.map(|url| base.and_then(|b| b.join(&url).ok()).map(String::from).unwrap_or(url));
+    media.or_else(|| html::first_image(body).map(String::from))
 }
 
 /// The same item imported twice (from two feeds, or a feed listing it

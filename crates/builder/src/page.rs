@@ -7,7 +7,7 @@
 use crate::syndication;
 use portal_core::date;
 use portal_core::feed::Article;
-use portal_core::html::{escape, text_of, Node};
+use portal_core::html::{escape, first_image, text_of};
 use portal_core::site::{Category, SiteConfig};
 
 pub struct PageContext<'a> {
@@ -46,16 +46,7 @@ pub fn base_path(template: &str) -> String {
 
 /// The article's picture for link previews: its image, else its first photo.
 fn preview_image(article: &Article) -> Option<&str> {
-    fn first_img(nodes: &[Node]) -> Option<&str> {
-        nodes.iter().find_map(|node| match node {
-            Node::Element { tag: "img", attrs, .. } => {
-                attrs.iter().find(|(name, _)| *name == "src").map(|(_, src)| src.as_str())
-            }
-            Node::Element { children, .. } => first_img(children),
-            Node::Text(_) => None,
-        })
-    }
-    article.image.as_deref().or_else(|| first_img(&article.body))
+    article.image.as_deref().or_else(|| first_image(&article.body))
 }
 
 /// `template` is the release build's `app.html`; `body` the pre-rendered content.
