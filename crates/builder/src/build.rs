@@ -3,13 +3,14 @@
 //! build leaves the previous output untouched.
 
 use crate::changes::{Changes, Manifest, MANIFEST};
-use crate::import::{self, CategoryMap};
-use crate::input::{self, Entry};
+use crate::entry::{self, Entry, Plan};
+use crate::import::CategoryMap;
+use crate::input;
 use crate::page::{self, article_page, PageContext};
 use crate::search;
 use crate::syndication::{self, Channel};
 use crate::traditional::{self, Traditional};
-use crate::InputError;
+use crate::BuildError;
 use portal::prerender::Prerender;
 use portal_core::archive::{article_file, category_part_file, part_count, part_range, Archive, PageParts};
 use portal_core::date;
@@ -92,11 +93,11 @@ impl Tree<'_> {
         options: &Options,
         convert: &'a Traditional,
         other_script: OtherScript,
-    ) -> Result<Tree<'a>, Vec<InputError>> {
+    ) -> Result<Tree<'a>, Vec<BuildError>> {
         let site_json = convert.site_json(&options.site_json);
         let text = serde_json::to_string(&site_json).expect("JSON values serialize");
         let site = SiteConfig::parse(&text)
-            .map_err(|detail| vec![InputError { file: format!("{}/site.json", traditional::FOLDER), detail }])?;
+            .map_err(|detail| vec![BuildError { file: format!("{}/site.json", traditional::FOLDER), detail }])?;
         Ok(Tree {
             site,
             site_json,
@@ -115,17 +116,13 @@ impl Tree<'_> {
     }
 }
 
-/// The articles newest first, with the look-ups the pages need: the
-/// app's own index, so both give the same order, neighbours and 相关阅读.
-type Plan = FeedIndex<Entry>;
-
 /// Duplicate ids, and editor's picks (`related`) that name no article.
-fn check(plan: &Plan) -> Vec<InputError> {
+fn check(plan: &Plan) -> Vec<BuildError> {
     let duplicates = plan
         .duplicates()
-        .map(|entry| InputError { file: origin_name(entry), detail: format!("id “{}” 重复", entry.article.id) });
+        .map(|entry| BuildError { file: origin_name(entry), detail: format!("id “{}” 重复", entry.article.id) });
     let dangling = plan.items().iter().flat_map(|entry| {
-        entry.article.related.iter().filter(|id| plan.get(id).is_none()).map(move |id| InputError {
+        entry.article.related.iter().filter(|id| plan.get(id).is_none()).map(move |id| BuildError {
             file: origin_name(entry),
             detail: format!("id “{}” 字段 _portal.related：没有 id 为 “{id}” 的文章", entry.article.id),
         })
@@ -147,9 +144,9 @@ fn write(root: &Path, relative: &str, bytes: &[u8]) -> std::io::Result<()> {
 
 /// Reads the inputs and writes the archive. `Err` carries every input
 /// problem found (or the I/O error), and the output is then untouched.
-pub fn build(options: &Options) -> Result<Report, Vec<InputError>> {
+pub fn build(options: &Options) -> Result<Report, Vec<BuildError>> {
     clean_up_after_killed_builds(&options.out).map_err(|e| {
-        vec![InputError {
+        vec![BuildError {
             file: options.out.display().to_string(), detail: format!("清理上次中断的构建失败：{e}")
         }]
     })?;
@@ -166,13 +163,13 @@ pub fn build(options: &Options) -> Result<Report, Vec<InputError>> {
         entries.append(&mut found);
         errors.append(&mut problems);
     }
-    let plan = Plan::new(import::merge_copies(entries), site);
+    let plan = Plan::new(entry::merge_copies(entries), site);
     errors.extend(check(&plan));
     if !errors.is_empty() {
         return Err(errors);
     }
     let io = |e: std::io::Error| {
-        vec![InputError { file: options.out.display().to_string(), detail: format!("写入失败：{e}") }]
+        vec![BuildError { file: options.out.display().to_string(), detail: format!("写入失败：{e}") }]
     };
     let staging = options.out.with_file_name(format!(".{}.building-{}", out_name(&options.out), std::process::id()));
     let _ = std::fs::remove_dir_all(&staging);
@@ -203,7 +200,7 @@ fn write_trees(
     options: &Options,
     root: &Path,
     template: Option<String>,
-) -> Result<Manifest, Vec<InputError>> {
+) -> Result<Manifest, Vec<BuildError>> {
     let Some(convert) = Traditional::new(&options.site) else {
         return write_all(plan, &Tree::simplified(options, None), root, template.as_deref(), &mut None);
     };
@@ -283,7 +280,7 @@ fn swap_in(staging: &Path, out: &Path) -> std::io::Result<()> {
 /// Copies the app bundle (not its demo data) and returns the page the
 /// pre-rendered pages start from: app.html (the release build's page as
 /// trunk wrote it), else index.html.
-fn copy_app(options: &Options, root: &Path) -> Result<(Option<String>, Manifest), Vec<InputError>> {
+fn copy_app(options: &Options, root: &Path) -> Result<(Option<String>, Manifest), Vec<BuildError>> {
     let Some(app) = &options.app_dir else { return Ok((None, Manifest::default())) };
     // Its demo data is not the site's; its page is written as index.html
     // and app.html by write_all.
@@ -295,14 +292,14 @@ fn copy_app(options: &Options, root: &Path) -> Result<(Option<String>, Manifest)
         .find(|p| p.is_file())
         .unwrap_or_else(|| app.join("app.html"));
     let template = std::fs::read_to_string(&page).map_err(|e| {
-        vec![InputError { file: page.display().to_string(), detail: format!("复制应用文件失败：{e}") }]
+        vec![BuildError { file: page.display().to_string(), detail: format!("复制应用文件失败：{e}") }]
     })?;
     Ok((Some(page::allow_images(&template, &options.site)), copied))
 }
 
 /// The app's static files (images; not its bundle, which its pages link by
 /// absolute paths) into the 繁體 tree, where relative links look for them.
-fn copy_static(options: &Options, hant_root: &Path) -> Result<Manifest, Vec<InputError>> {
+fn copy_static(options: &Options, hant_root: &Path) -> Result<Manifest, Vec<BuildError>> {
     let Some(app) = &options.app_dir else { return Ok(Manifest::default()) };
     copy_files(app, hant_root, &format!("{}/", traditional::FOLDER), |relative| {
         !matches!(relative.extension().and_then(|e| e.to_str()), Some("js" | "wasm" | "css" | "html" | "json"))
@@ -316,9 +313,9 @@ fn copy_files(
     root: &Path,
     prefix: &str,
     wanted: impl Fn(&Path) -> bool,
-) -> Result<Manifest, Vec<InputError>> {
+) -> Result<Manifest, Vec<BuildError>> {
     let fail = |path: &Path, e: std::io::Error| {
-        vec![InputError { file: path.display().to_string(), detail: format!("复制应用文件失败：{e}") }]
+        vec![BuildError { file: path.display().to_string(), detail: format!("复制应用文件失败：{e}") }]
     };
     let mut copied = Manifest::default();
     let mut pending = vec![app.to_path_buf()];
@@ -359,14 +356,14 @@ impl<'a> Writer<'a> {
         Writer { root, prefix: &tree.folder, written: Manifest::default() }
     }
 
-    fn file(&mut self, relative: &str, bytes: &[u8]) -> Result<(), Vec<InputError>> {
+    fn file(&mut self, relative: &str, bytes: &[u8]) -> Result<(), Vec<BuildError>> {
         write(self.root, relative, bytes)
-            .map_err(|e| vec![InputError { file: relative.to_string(), detail: format!("写入失败：{e}") }])?;
+            .map_err(|e| vec![BuildError { file: relative.to_string(), detail: format!("写入失败：{e}") }])?;
         self.written.add(format!("{}{relative}", self.prefix), bytes);
         Ok(())
     }
 
-    fn json(&mut self, relative: &str, value: &Value) -> Result<(), Vec<InputError>> {
+    fn json(&mut self, relative: &str, value: &Value) -> Result<(), Vec<BuildError>> {
         self.file(relative, serde_json::to_string(value).expect("JSON values serialize").as_bytes())
     }
 }
@@ -379,7 +376,7 @@ fn write_all(
     root: &Path,
     template: Option<&str>,
     shards: &mut Option<Vec<(String, Vec<u8>)>>,
-) -> Result<Manifest, Vec<InputError>> {
+) -> Result<Manifest, Vec<BuildError>> {
     let site = &tree.site;
     let mut out = Writer::new(root, tree);
     let docs = plan.items().len();
@@ -453,7 +450,7 @@ fn write_search(
     tree: &Tree,
     out: &mut Writer,
     shards: &[(String, Vec<u8>)],
-) -> Result<(), Vec<InputError>> {
+) -> Result<(), Vec<BuildError>> {
     for (path, bytes) in shards {
         out.file(path, bytes)?;
     }
@@ -486,7 +483,7 @@ fn home_feed(plan: &Plan, tree: &Tree, archive: &Archive) -> Value {
 
 /// RSS 2.0 and Atom: the site's newest articles (`rss.xml`, `atom.xml`)
 /// and each category's (`feeds/<slug>/rss.xml`, `…/atom.xml`).
-fn write_syndication(plan: &Plan, tree: &Tree, out: &mut Writer) -> Result<(), Vec<InputError>> {
+fn write_syndication(plan: &Plan, tree: &Tree, out: &mut Writer) -> Result<(), Vec<BuildError>> {
     let (site, base) = (&tree.site, tree.base_url.as_str());
     for category in std::iter::once(None).chain(site.categories.iter().map(Some)) {
         let positions: Vec<usize> = match category {
@@ -507,7 +504,7 @@ fn write_category_pages(
     tree: &Tree,
     out: &mut Writer,
     pages: Option<&Pages>,
-) -> Result<(), Vec<InputError>> {
+) -> Result<(), Vec<BuildError>> {
     let (site, base) = (&tree.site, tree.base_url.as_str());
     for category in &site.categories {
         let list = plan.category_positions(&category.slug);
@@ -544,7 +541,7 @@ fn write_sitemaps(
     out: &mut Writer,
     archive: &Archive,
     pages: Option<&Pages>,
-) -> Result<(), Vec<InputError>> {
+) -> Result<(), Vec<BuildError>> {
     let (site, base) = (&tree.site, tree.base_url.as_str());
     let offset = site.offset_minutes();
     if let Some(pages) = pages {
@@ -597,7 +594,7 @@ fn write_articles(
     pages: Option<&Pages>,
     indices: &[usize],
     indexing: Option<&Folding>,
-) -> Result<(Manifest, ArchiveIndex), Vec<InputError>> {
+) -> Result<(Manifest, ArchiveIndex), Vec<BuildError>> {
     let site = &tree.site;
     let base = tree.base_url.as_str();
     let mut out = Writer::new(root, tree);
@@ -608,8 +605,8 @@ fn write_articles(
         let entry = &plan.items()[index];
         let mut article = match input::full_article(entry, site) {
             Ok(article) => article,
-            Err(details) => {
-                errors.extend(details.into_iter().map(|detail| InputError { file: origin_name(entry), detail }));
+            Err(mut e) => {
+                errors.append(&mut e);
                 continue;
             }
         };
