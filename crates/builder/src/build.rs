@@ -1,13 +1,13 @@
-//! Writing the archive. Everything is written into a temporary folder next
-//! to the output and swapped in only when all of it succeeded, so a failed
-//! build leaves the previous output untouched.
+//! Writing the archive, into a staging folder that replaces the output
+//! only when all of it succeeded (`crate::staging`).
 
-use crate::changes::{Changes, Manifest, MANIFEST};
+use crate::changes::{Changes, Manifest};
 use crate::entry::{self, Entry, Plan};
 use crate::import::CategoryMap;
 use crate::input;
 use crate::page::{self, article_page, PageContext};
 use crate::search;
+use crate::staging::{self, Staging};
 use crate::syndication::{self, Channel};
 use crate::traditional::{self, Traditional};
 use crate::BuildError;
@@ -145,11 +145,7 @@ fn write(root: &Path, relative: &str, bytes: &[u8]) -> std::io::Result<()> {
 /// Reads the inputs and writes the archive. `Err` carries every input
 /// problem found (or the I/O error), and the output is then untouched.
 pub fn build(options: &Options) -> Result<Report, Vec<BuildError>> {
-    clean_up_after_killed_builds(&options.out).map_err(|e| {
-        vec![BuildError {
-            file: options.out.display().to_string(), detail: format!("清理上次中断的构建失败：{e}")
-        }]
-    })?;
+    staging::clean_up_after_killed_builds(&options.out)?;
     let site = &options.site;
     let mut entries = Vec::new();
     let mut errors = Vec::new();
@@ -168,27 +164,18 @@ pub fn build(options: &Options) -> Result<Report, Vec<BuildError>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    let io = |e: std::io::Error| {
-        vec![BuildError { file: options.out.display().to_string(), detail: format!("写入失败：{e}") }]
-    };
-    let staging = options.out.with_file_name(format!(".{}.building-{}", out_name(&options.out), std::process::id()));
-    let _ = std::fs::remove_dir_all(&staging);
-    std::fs::create_dir_all(&staging).map_err(io)?;
-    let result = copy_app(options, &staging).and_then(|(template, mut manifest)| {
-        manifest.append(write_trees(&plan, options, &staging, template)?);
+    let staging = Staging::create(&options.out)?;
+    let result = copy_app(options, staging.root()).and_then(|(template, mut manifest)| {
+        manifest.append(write_trees(&plan, options, staging.root(), template)?);
         Ok(manifest)
     });
     match result {
         Ok(manifest) => {
-            write(&staging, MANIFEST, manifest.to_text().as_bytes()).map_err(io)?;
-            let changes = Changes::between(Manifest::read(&options.out), &manifest);
-            swap_in(&staging, &options.out).map_err(io)?;
-            let list = options.out.with_file_name(format!("{}.changes.json", out_name(&options.out)));
-            std::fs::write(&list, changes.to_json()).map_err(io)?;
+            let changes = staging.swap_in(&manifest)?;
             Ok(Report { articles: plan.items().len(), files: manifest.len(), changes })
         }
         Err(errors) => {
-            let _ = std::fs::remove_dir_all(&staging);
+            staging.discard();
             Err(errors)
         }
     }
@@ -222,59 +209,6 @@ fn write_trees(
     let plan = Plan::new(entries.collect(), &tree.site);
     manifest.append(write_all(&plan, &tree, &hant_root, converted.as_deref(), &mut shards)?);
     Ok(manifest)
-}
-
-/// What a build killed part-way left beside `out`: its temporary folder
-/// (`.NAME.building-PID`), and the previous tree (`.NAME.old-PID`) if it was
-/// killed while swapping. That tree is put back if `out` is missing; the
-/// rest is removed, but not a running build's.
-fn clean_up_after_killed_builds(out: &Path) -> std::io::Result<()> {
-    let name = out_name(out);
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let Ok(entries) = std::fs::read_dir(parent) else { return Ok(()) };
-    let prefix = format!(".{name}.");
-    for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let Some((kind, pid)) =
-            file_name.to_str().and_then(|n| n.strip_prefix(&prefix)).and_then(|n| n.split_once('-'))
-        else {
-            continue;
-        };
-        if !matches!(kind, "building" | "old") || pid.parse::<u32>().is_err() || running(pid) {
-            continue;
-        }
-        if kind == "old" && !out.exists() {
-            std::fs::rename(entry.path(), out)?;
-        } else {
-            std::fs::remove_dir_all(entry.path())?;
-        }
-    }
-    Ok(())
-}
-
-/// The output folder's name, for the files kept beside it.
-fn out_name(out: &Path) -> &str {
-    out.file_name().and_then(|n| n.to_str()).unwrap_or("out")
-}
-
-/// Whether process `pid` is this one or another that is running (Linux's
-/// /proc says; elsewhere only this one counts).
-fn running(pid: &str) -> bool {
-    pid == std::process::id().to_string() || Path::new("/proc").join(pid).exists()
-}
-
-/// Replaces `out` with `staging`, keeping the old tree until the new one is in place.
-fn swap_in(staging: &Path, out: &Path) -> std::io::Result<()> {
-    let old = out.with_file_name(format!(".{}.old-{}", out_name(out), std::process::id()));
-    let had_old = out.exists();
-    if had_old {
-        std::fs::rename(out, &old)?;
-    }
-    std::fs::rename(staging, out)?;
-    if had_old {
-        std::fs::remove_dir_all(&old)?;
-    }
-    Ok(())
 }
 
 /// Copies the app bundle (not its demo data) and returns the page the

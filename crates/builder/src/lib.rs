@@ -11,6 +11,7 @@ pub mod input;
 pub mod page;
 pub mod search;
 pub mod search_check;
+pub mod staging;
 pub mod syndication;
 pub mod traditional;
 
