@@ -12,8 +12,10 @@ pub mod page;
 pub mod search;
 pub mod search_check;
 pub mod staging;
+pub mod steps;
 pub mod syndication;
 pub mod traditional;
+pub mod tree;
 
 /// `work` on `items` split into `threads` contiguous parts, each on its own
 /// thread; the results in the parts' order.
