@@ -1,30 +1,19 @@
-//! Writing the archive. Everything is written into a temporary folder next
-//! to the output and swapped in only when all of it succeeded, so a failed
-//! build leaves the previous output untouched.
+//! Writing the archive: the inputs are read and checked, then each kind of
+//! output is written by its own step (`crate::steps`), into a staging
+//! folder that replaces the output only when every step succeeded.
 
-use crate::changes::{Changes, Manifest, MANIFEST};
-use crate::import::{self, CategoryMap};
-use crate::input::{self, Entry};
-use crate::page::{self, article_page, PageContext};
-use crate::search;
-use crate::syndication::{self, Channel};
-use crate::traditional::{self, Traditional};
-use crate::InputError;
-use portal::prerender::Prerender;
-use portal_core::archive::{article_file, category_part_file, part_count, part_range, Archive, PageParts};
-use portal_core::date;
-use portal_core::feed::{read_feed, Article, ReadOptions};
-use portal_core::html::escape;
-use portal_core::index::{ArticleView, FeedIndex, HEADLINES};
-use portal_core::paging;
-use portal_core::search::Folding;
-use portal_core::search_index::ArchiveIndex;
+use crate::changes::{Changes, Manifest};
+use crate::entry::{self, Plan};
+use crate::import::CategoryMap;
+use crate::input;
+use crate::staging::{self, Staging};
+use crate::steps::{app, articles, categories, home, search, sitemaps, syndication, Writer};
+use crate::traditional::Traditional;
+use crate::tree;
+use crate::BuildError;
 use portal_core::site::SiteConfig;
-use portal_core::urls::{OtherScript, SiteUrls};
-use portal_core::writer::{self, feed, item};
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 pub struct Options {
     pub site: SiteConfig,
@@ -47,10 +36,6 @@ pub struct Options {
     pub inspection: crate::check::Settings,
 }
 
-/// Items of the home feed beyond headlines and category blocks.
-const HOME_LATEST: usize = 20;
-const SITEMAP_URLS: usize = 50_000;
-
 #[derive(Debug, Default)]
 pub struct Report {
     pub articles: usize,
@@ -62,603 +47,96 @@ pub struct Report {
     pub inspection: portal_core::inspection::Report,
 }
 
-/// One tree of the output: the site as configured, or its 繁體 copy.
-struct Tree<'a> {
-    site: SiteConfig,
-    /// site.json as the app reads it.
-    site_json: Value,
-    /// Absolute URL of the tree's root, ending in `/`.
-    base_url: String,
-    threads: usize,
-    /// Converts each article as it is written (the 繁體 tree).
-    convert: Option<&'a Traditional>,
-    /// The site's tree in the other script, if it has one: where the
-    /// header's 简/繁 link leads.
-    other_script: Option<OtherScript>,
-    /// Where the tree is under the output: `""` or `zh-hant/`.
-    folder: String,
-}
-
-impl Tree<'_> {
-    fn simplified(options: &Options, other_script: Option<OtherScript>) -> Tree<'static> {
-        Tree {
-            site: options.site.clone(),
-            site_json: options.site_json.clone(),
-            base_url: options.base_url.clone(),
-            threads: options.threads,
-            convert: None,
-            other_script,
-            folder: String::new(),
-        }
-    }
-
-    fn traditional<'a>(
-        options: &Options,
-        convert: &'a Traditional,
-        other_script: OtherScript,
-    ) -> Result<Tree<'a>, Vec<InputError>> {
-        let site_json = convert.site_json(&options.site_json);
-        let text = serde_json::to_string(&site_json).expect("JSON values serialize");
-        let site = SiteConfig::parse(&text)
-            .map_err(|detail| vec![InputError { file: format!("{}/site.json", traditional::FOLDER), detail }])?;
-        Ok(Tree {
-            site,
-            site_json,
-            base_url: format!("{}{}/", options.base_url, traditional::FOLDER),
-            threads: options.threads,
-            convert: Some(convert),
-            other_script: Some(other_script),
-            folder: format!("{}/", traditional::FOLDER),
-        })
-    }
-
-    /// The Simplified tree of a site with a 繁體 one lists that tree's
-    /// sitemaps in its own sitemap index.
-    fn lists_traditional_sitemaps(&self) -> bool {
-        self.other_script.as_ref().is_some_and(|other| other.traditional)
-    }
-}
-
-/// The articles newest first, with the look-ups the pages need: the
-/// app's own index, so both give the same order, neighbours and 相关阅读.
-type Plan = FeedIndex<Entry>;
-
-/// Duplicate ids, and editor's picks (`related`) that name no article.
-pub(crate) fn check(plan: &Plan) -> Vec<InputError> {
-    let duplicates = plan
-        .duplicates()
-        .map(|entry| InputError { file: origin_name(entry), detail: format!("id “{}” 重复", entry.article.id) });
-    let dangling = plan.items().iter().flat_map(|entry| {
-        entry.article.related.iter().filter(|id| plan.get(id).is_none()).map(move |id| InputError {
-            file: origin_name(entry),
-            detail: format!("id “{}” 字段 _portal.related：没有 id 为 “{id}” 的文章", entry.article.id),
-        })
-    });
-    duplicates.chain(dangling).collect()
-}
-
-fn origin_name(entry: &Entry) -> String {
-    entry.origin.file().display().to_string()
-}
-
-fn write(root: &Path, relative: &str, bytes: &[u8]) -> std::io::Result<()> {
-    let path = root.join(relative);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    std::fs::write(path, bytes)
-}
-
 /// Reads the inputs and writes the archive. `Err` carries every input
 /// problem found (or the I/O error), and the output is then untouched.
-pub fn build(options: &Options) -> Result<Report, Vec<InputError>> {
-    clean_up_after_killed_builds(&options.out).map_err(|e| {
-        vec![InputError {
-            file: options.out.display().to_string(), detail: format!("清理上次中断的构建失败：{e}")
-        }]
-    })?;
-    let site = &options.site;
-    let mut entries = Vec::new();
-    let mut errors = Vec::new();
-    for path in &options.feeds {
-        let (mut found, mut problems) = input::read_feed_file(path, site, &options.category_map);
-        entries.append(&mut found);
-        errors.append(&mut problems);
-    }
-    for dir in &options.article_dirs {
-        let (mut found, mut problems) = input::read_article_dir(dir, site, options.threads);
-        entries.append(&mut found);
-        errors.append(&mut problems);
-    }
-    let plan = Plan::new(import::merge_copies(entries), site);
-    errors.extend(check(&plan));
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let io = |e: std::io::Error| {
-        vec![InputError { file: options.out.display().to_string(), detail: format!("写入失败：{e}") }]
-    };
-    let staging = options.out.with_file_name(format!(".{}.building-{}", out_name(&options.out), std::process::id()));
-    let _ = std::fs::remove_dir_all(&staging);
-    std::fs::create_dir_all(&staging).map_err(io)?;
-    let result = copy_app(options, &staging).and_then(|(template, mut manifest)| {
-        manifest.append(write_trees(&plan, options, &staging, template)?);
-        Ok(manifest)
-    });
-    match result {
-        Ok(manifest) => {
-            write(&staging, MANIFEST, manifest.to_text().as_bytes()).map_err(io)?;
-            let changes = Changes::between(Manifest::read(&options.out), &manifest);
-            swap_in(&staging, &options.out).map_err(io)?;
-            let list = options.out.with_file_name(format!("{}.changes.json", out_name(&options.out)));
-            std::fs::write(&list, changes.to_json()).map_err(io)?;
+pub fn build(options: &Options) -> Result<Report, Vec<BuildError>> {
+    staging::clean_up_after_killed_builds(&options.out)?;
+    let plan =
+        read_articles(&options.site, &options.feeds, &options.category_map, &options.article_dirs, options.threads)?;
+    let articles = plan.items().len();
+    let staging = Staging::create(&options.out)?;
+    match write_site(options, plan, staging.root()) {
+        Ok((written, plan)) => {
+            let changes = staging.swap_in(&written)?;
             let inspection = crate::check::after_build(&plan, options)?;
-            Ok(Report { articles: plan.items().len(), files: manifest.len(), changes, inspection })
+            Ok(Report { articles, files: written.len(), changes, inspection })
         }
         Err(errors) => {
-            let _ = std::fs::remove_dir_all(&staging);
+            staging.discard();
             Err(errors)
         }
     }
 }
 
-/// The site, and its 繁體 copy under `zh-hant/` when site.json asks for one.
-fn write_trees(
-    plan: &Plan,
-    options: &Options,
-    root: &Path,
-    template: Option<String>,
-) -> Result<Manifest, Vec<InputError>> {
-    let Some(convert) = Traditional::new(&options.site) else {
-        return write_all(plan, &Tree::simplified(options, None), root, template.as_deref(), &mut None);
-    };
-    // Without the app's page nothing is pre-rendered, and `/` stands in.
-    let base_path = template.as_deref().map_or_else(|| "/".to_string(), page::base_path);
-    let (to_traditional, to_simplified) = traditional::other_scripts(&base_path);
-    let (simplified, converted) = template.map(|template| convert.templates(&template, &base_path)).unzip();
-    let mut shards = None;
-    let simplified_tree = Tree::simplified(options, Some(to_traditional));
-    let mut manifest = write_all(plan, &simplified_tree, root, simplified.as_deref(), &mut shards)?;
-    let tree = Tree::traditional(options, &convert, to_simplified)?;
-    let entries = plan.items().iter().map(|entry| {
-        let mut entry = entry.clone();
-        convert.article(&mut entry.article);
-        entry
-    });
-    let hant_root = root.join(traditional::FOLDER);
-    manifest.append(copy_static(options, &hant_root)?);
-    let plan = Plan::new(entries.collect(), &tree.site);
-    manifest.append(write_all(&plan, &tree, &hant_root, converted.as_deref(), &mut shards)?);
-    Ok(manifest)
-}
-
-/// What a build killed part-way left beside `out`: its temporary folder
-/// (`.NAME.building-PID`), and the previous tree (`.NAME.old-PID`) if it was
-/// killed while swapping. That tree is put back if `out` is missing; the
-/// rest is removed, but not a running build's.
-fn clean_up_after_killed_builds(out: &Path) -> std::io::Result<()> {
-    let name = out_name(out);
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let Ok(entries) = std::fs::read_dir(parent) else { return Ok(()) };
-    let prefix = format!(".{name}.");
-    for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let Some((kind, pid)) =
-            file_name.to_str().and_then(|n| n.strip_prefix(&prefix)).and_then(|n| n.split_once('-'))
-        else {
-            continue;
-        };
-        if !matches!(kind, "building" | "old") || pid.parse::<u32>().is_err() || running(pid) {
-            continue;
-        }
-        if kind == "old" && !out.exists() {
-            std::fs::rename(entry.path(), out)?;
-        } else {
-            std::fs::remove_dir_all(entry.path())?;
-        }
-    }
-    Ok(())
-}
-
-/// The output folder's name, for the files kept beside it.
-fn out_name(out: &Path) -> &str {
-    out.file_name().and_then(|n| n.to_str()).unwrap_or("out")
-}
-
-/// Whether process `pid` is this one or another that is running (Linux's
-/// /proc says; elsewhere only this one counts).
-fn running(pid: &str) -> bool {
-    pid == std::process::id().to_string() || Path::new("/proc").join(pid).exists()
-}
-
-/// Replaces `out` with `staging`, keeping the old tree until the new one is in place.
-fn swap_in(staging: &Path, out: &Path) -> std::io::Result<()> {
-    let old = out.with_file_name(format!(".{}.old-{}", out_name(out), std::process::id()));
-    let had_old = out.exists();
-    if had_old {
-        std::fs::rename(out, &old)?;
-    }
-    std::fs::rename(staging, out)?;
-    if had_old {
-        std::fs::remove_dir_all(&old)?;
-    }
-    Ok(())
-}
-
-/// Copies the app bundle (not its demo data) and returns the page the
-/// pre-rendered pages start from: app.html (the release build's page as
-/// trunk wrote it), else index.html.
-fn copy_app(options: &Options, root: &Path) -> Result<(Option<String>, Manifest), Vec<InputError>> {
-    let Some(app) = &options.app_dir else { return Ok((None, Manifest::default())) };
-    // Its demo data is not the site's; its page is written as index.html
-    // and app.html by write_all.
-    let copied = copy_files(app, root, "", |relative| {
-        !matches!(relative.to_str(), Some("feed.json" | "site.json" | "index.html" | "app.html"))
-    })?;
-    let page = [app.join("app.html"), app.join("index.html")]
-        .into_iter()
-        .find(|p| p.is_file())
-        .unwrap_or_else(|| app.join("app.html"));
-    let template = std::fs::read_to_string(&page).map_err(|e| {
-        vec![InputError { file: page.display().to_string(), detail: format!("复制应用文件失败：{e}") }]
-    })?;
-    Ok((Some(page::allow_images(&template, &options.site)), copied))
-}
-
-/// The app's static files (images; not its bundle, which its pages link by
-/// absolute paths) into the 繁體 tree, where relative links look for them.
-fn copy_static(options: &Options, hant_root: &Path) -> Result<Manifest, Vec<InputError>> {
-    let Some(app) = &options.app_dir else { return Ok(Manifest::default()) };
-    copy_files(app, hant_root, &format!("{}/", traditional::FOLDER), |relative| {
-        !matches!(relative.extension().and_then(|e| e.to_str()), Some("js" | "wasm" | "css" | "html" | "json"))
-    })
-}
-
-/// `app`'s files that `wanted` (given the path under `app`) accepts, into
-/// `root` (which is `prefix` under the output); not its archive folders.
-fn copy_files(
-    app: &Path,
-    root: &Path,
-    prefix: &str,
-    wanted: impl Fn(&Path) -> bool,
-) -> Result<Manifest, Vec<InputError>> {
-    let fail = |path: &Path, e: std::io::Error| {
-        vec![InputError { file: path.display().to_string(), detail: format!("复制应用文件失败：{e}") }]
-    };
-    let mut copied = Manifest::default();
-    let mut pending = vec![app.to_path_buf()];
-    while let Some(folder) = pending.pop() {
-        for entry in std::fs::read_dir(&folder).map_err(|e| fail(&folder, e))? {
-            let path = entry.map_err(|e| fail(&folder, e))?.path();
-            let relative = path.strip_prefix(app).expect("under the app folder");
-            if path.is_dir() {
-                if !matches!(relative.to_str(), Some("feeds" | "articles" | "article" | traditional::FOLDER)) {
-                    pending.push(path);
-                }
-            } else if wanted(relative) {
-                let bytes = std::fs::read(&path).map_err(|e| fail(&path, e))?;
-                write(root, &relative.to_string_lossy(), &bytes).map_err(|e| fail(&path, e))?;
-                copied.add(format!("{prefix}{}", relative.to_string_lossy()), &bytes);
-            }
-        }
-    }
-    Ok(copied)
-}
-
-/// Pre-rendered pages: the release app's page and the app's components.
-struct Pages<'a> {
-    template: &'a str,
-    prerender: Prerender,
-}
-
-/// Writes into one tree of the output, keeping each file's hash.
-struct Writer<'a> {
-    root: &'a Path,
-    /// Where `root` is under the output.
-    prefix: &'a str,
-    written: Manifest,
-}
-
-impl<'a> Writer<'a> {
-    fn new(root: &'a Path, tree: &'a Tree) -> Writer<'a> {
-        Writer { root, prefix: &tree.folder, written: Manifest::default() }
-    }
-
-    fn file(&mut self, relative: &str, bytes: &[u8]) -> Result<(), Vec<InputError>> {
-        write(self.root, relative, bytes)
-            .map_err(|e| vec![InputError { file: relative.to_string(), detail: format!("写入失败：{e}") }])?;
-        self.written.add(format!("{}{relative}", self.prefix), bytes);
-        Ok(())
-    }
-
-    fn json(&mut self, relative: &str, value: &Value) -> Result<(), Vec<InputError>> {
-        self.file(relative, serde_json::to_string(value).expect("JSON values serialize").as_bytes())
-    }
-}
-
-/// Writes one tree. `shards` is 站内搜索's index: built here from the
-/// first tree written, and the same for every tree.
-fn write_all(
-    plan: &Plan,
-    tree: &Tree,
-    root: &Path,
-    template: Option<&str>,
-    shards: &mut Option<Vec<(String, Vec<u8>)>>,
-) -> Result<Manifest, Vec<InputError>> {
-    let site = &tree.site;
-    let mut out = Writer::new(root, tree);
-    let docs = plan.items().len();
-    // Without the app's page nothing is pre-rendered, and `/` stands in.
-    let urls = SiteUrls::new(&template.map_or_else(|| "/".to_string(), page::base_path), &tree.base_url);
-    let archive = Archive {
-        page_size: site.page_size,
-        total: docs,
-        categories: site.categories.iter().map(|c| (c.slug.clone(), plan.category_positions(&c.slug).len())).collect(),
-        search: (docs > 0).then(|| search::info(docs)),
-    };
-    let home = home_feed(plan, tree, &urls, &archive);
-    out.json("feed.json", &home)?;
-    let pages = template.map(|template| {
-        // Pre-rendered from the home feed the app will read, so the two show the same.
-        let parsed = read_feed(&home, ReadOptions { offset_minutes: site.offset_minutes(), fallback_source: None })
-            .expect("the home feed just built reads back");
-        let front = Arc::new(FeedIndex::new(parsed.feed.items, site));
-        Pages {
-            template,
-            prerender: Prerender::new(
-                Arc::new(site.clone()),
-                front,
-                urls.clone(),
-                tree.other_script.clone(),
-                archive.clone(),
-            ),
-        }
-    });
-    if let Some(pages) = &pages {
-        out.file("index.html", page::list_page(pages.template, site, None, &pages.prerender.home()).as_bytes())?;
-        // The plain app, which hosts answer every other deep link with.
-        out.file("app.html", pages.template.as_bytes())?;
-    }
-    let mut site_json = tree.site_json.clone();
-    site_json["feed"] = "feed.json".into();
-    site_json["base_url"] = urls.root().into();
-    out.json("site.json", &site_json)?;
-    write_category_pages(plan, tree, &urls, &mut out, pages.as_ref())?;
-    write_syndication(plan, tree, &urls, &mut out)?;
-    write_sitemaps(plan, tree, &urls, &mut out, &archive, pages.as_ref())?;
-
-    // One JSON file and one pre-rendered page per article, in parallel;
-    // the first tree's threads also index what they write.
-    let indexing = (archive.search.is_some() && shards.is_none()).then(search::folding);
-    let indices: Vec<usize> = (0..docs).collect();
-    let results = crate::in_parallel(&indices, tree.threads, |part| {
-        write_articles(plan, tree, &urls, root, pages.as_ref(), part, indexing.as_ref())
-    });
+/// Every input, read and checked: the articles in order, or every problem
+/// found (`build` and `check` read the same).
+pub(crate) fn read_articles(
+    site: &SiteConfig,
+    feeds: &[PathBuf],
+    category_map: &CategoryMap,
+    article_dirs: &[PathBuf],
+    threads: usize,
+) -> Result<Plan, Vec<BuildError>> {
+    let mut entries = Vec::new();
     let mut errors = Vec::new();
-    let mut index = ArchiveIndex::new(search::info(docs));
-    for result in results {
-        match result {
-            Ok((written, part)) => {
-                out.written.append(written);
-                index.merge(part);
-            }
-            Err(mut e) => errors.append(&mut e),
-        }
+    for path in feeds {
+        let (mut found, mut problems) = input::read_feed_file(path, site, category_map);
+        entries.append(&mut found);
+        errors.append(&mut problems);
     }
-    if !errors.is_empty() {
-        return Err(errors);
+    for dir in article_dirs {
+        let (mut found, mut problems) = input::read_article_dir(dir, site, threads);
+        entries.append(&mut found);
+        errors.append(&mut problems);
     }
-    if archive.search.is_some() {
-        write_search(plan, tree, &mut out, shards.get_or_insert_with(|| index.files()))?;
-    }
-    Ok(out.written)
-}
-
-/// 站内搜索's files: the index's shards, and this tree's rows and days.
-fn write_search(
-    plan: &Plan,
-    tree: &Tree,
-    out: &mut Writer,
-    shards: &[(String, Vec<u8>)],
-) -> Result<(), Vec<InputError>> {
-    for (path, bytes) in shards {
-        out.file(path, bytes)?;
-    }
-    let articles: Vec<&Article> = plan.items().iter().map(|entry| &entry.article).collect();
-    for (path, text) in search::rows_and_days(&articles, tree.site.offset_minutes()) {
-        out.file(&path, text.as_bytes())?;
-    }
-    Ok(())
-}
-
-/// The home feed: newest, headlines, each category's block, and the archive map.
-fn home_feed(plan: &Plan, tree: &Tree, urls: &SiteUrls, archive: &Archive) -> Value {
-    let site = &tree.site;
-    let mut home: Vec<usize> = (0..plan.items().len().min(HOME_LATEST)).collect();
-    home.extend((0..plan.items().len()).filter(|&i| plan.items()[i].article.headline).take(HEADLINES));
-    for category in &site.categories {
-        home.extend(plan.category_positions(&category.slug).iter().take(site.block_size));
-    }
-    home.sort_unstable();
-    home.dedup();
-    let mut value = feed(
-        site,
-        urls,
-        home.iter().map(|&i| item(&plan.items()[i].article, urls, site.offset_minutes(), false)).collect(),
-    );
-    value["feed_url"] = urls.file("feed.json").into();
-    value["_portal"] = json!({ "archive": archive.to_json() });
-    value
-}
-
-/// RSS 2.0 and Atom: the site's newest articles (`rss.xml`, `atom.xml`)
-/// and each category's (`feeds/<slug>/rss.xml`, `…/atom.xml`).
-fn write_syndication(plan: &Plan, tree: &Tree, urls: &SiteUrls, out: &mut Writer) -> Result<(), Vec<InputError>> {
-    let site = &tree.site;
-    for category in std::iter::once(None).chain(site.categories.iter().map(Some)) {
-        let positions: Vec<usize> = match category {
-            None => (0..plan.items().len()).take(syndication::NEWEST).collect(),
-            Some(c) => plan.category_positions(&c.slug).iter().take(syndication::NEWEST).copied().collect(),
-        };
-        let articles: Vec<_> = positions.iter().map(|&i| &plan.items()[i].article).collect();
-        let channel = Channel::new(site, urls, category);
-        out.file(&format!("{}rss.xml", channel.folder), channel.rss(&articles).as_bytes())?;
-        out.file(&format!("{}atom.xml", channel.folder), channel.atom(&articles).as_bytes())?;
-    }
-    Ok(())
-}
-
-/// Each category's part files, chained with next_url, and its page 1 pre-rendered.
-fn write_category_pages(
-    plan: &Plan,
-    tree: &Tree,
-    urls: &SiteUrls,
-    out: &mut Writer,
-    pages: Option<&Pages>,
-) -> Result<(), Vec<InputError>> {
-    let site = &tree.site;
-    for category in &site.categories {
-        let list = plan.category_positions(&category.slug);
-        for part in 1..=part_count(list.len(), site.page_size) {
-            let items = list[part_range(list.len(), site.page_size, part)]
-                .iter()
-                .map(|&i| item(&plan.items()[i].article, urls, site.offset_minutes(), false))
-                .collect();
-            let mut value = feed(site, urls, items);
-            value["title"] = format!("{} - {}", category.name, site.name).into();
-            if part > 1 {
-                value["next_url"] = urls.file(&category_part_file(&category.slug, part - 1)).into();
-            }
-            out.json(&category_part_file(&category.slug, part), &value)?;
-        }
-        if let Some(pages) = pages {
-            let listing = plan.listing(&category.slug, site.page_size, 1).expect("page 1 always exists");
-            let parts = PageParts::of(&category.slug, list.len(), site.page_size, &listing.page);
-            let page = pages.prerender.category(listing, &parts);
-            out.file(
-                &urls.page_file(&urls.category(&category.slug, 1)),
-                page::list_page(pages.template, site, Some(category), &page).as_bytes(),
-            )?;
-        }
-    }
-    Ok(())
-}
-
-/// Sitemaps: an index of files of at most 50,000 URLs, and the 网站地图
-/// data and page.
-fn write_sitemaps(
-    plan: &Plan,
-    tree: &Tree,
-    site_urls: &SiteUrls,
-    out: &mut Writer,
-    archive: &Archive,
-    pages: Option<&Pages>,
-) -> Result<(), Vec<InputError>> {
-    let site = &tree.site;
-    let offset = site.offset_minutes();
-    if let Some(pages) = pages {
-        let counts = site.categories.iter().map(|c| archive.count(&c.slug).unwrap_or(0)).collect();
-        let page = pages.prerender.sitemap(counts);
-        out.file(
-            &site_urls.page_file(&site_urls.sitemap()),
-            page::list_page(pages.template, site, None, &page).as_bytes(),
-        )?;
-    }
-    let canonical = |path: String| site_urls.canonical(&path);
-    let mut urls: Vec<(String, Option<String>)> =
-        vec![(canonical(site_urls.home()), None), (canonical(site_urls.sitemap()), None)];
-    urls.extend(site.categories.iter().map(|c| (canonical(site_urls.category(&c.slug, 1)), None)));
-    // Oldest first, so that a new article changes only the last file.
-    urls.extend(plan.items().iter().rev().map(|e| {
-        (canonical(site_urls.article(&e.article.id)), e.article.published.map(|at| date::format_rfc3339(at, offset)))
-    }));
-    let mut index = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for (n, chunk) in urls.chunks(SITEMAP_URLS).enumerate() {
-        let name = format!("sitemap-{}.xml", n + 1);
-        let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        for (loc, modified) in chunk {
-            xml.push_str(&format!(
-                "<url><loc>{}</loc>{}</url>\n",
-                escape(loc),
-                modified.as_ref().map(|m| format!("<lastmod>{m}</lastmod>")).unwrap_or_default()
-            ));
-        }
-        xml.push_str("</urlset>\n");
-        out.file(&name, xml.as_bytes())?;
-        index.push_str(&format!("<sitemap><loc>{}</loc></sitemap>\n", site_urls.file(&name)));
-        if tree.lists_traditional_sitemaps() {
-            let file = format!("{}/{name}", traditional::FOLDER);
-            index.push_str(&format!("<sitemap><loc>{}</loc></sitemap>\n", site_urls.file(&file)));
-        }
-    }
-    index.push_str("</sitemapindex>\n");
-    out.file("sitemap.xml", index.as_bytes())?;
-    let map = json!({
-        "title": format!("{}网站地图", site.name),
-        "total": plan.items().len(),
-        "categories": site.categories.iter().map(|c| {
-            let count = archive.count(&c.slug).unwrap_or(0);
-            json!({ "slug": c.slug, "name": c.name, "count": count, "pages": paging::total_pages(count, site.page_size), "url": canonical(site_urls.category(&c.slug, 1)) })
-        }).collect::<Vec<_>>(),
-        "sitemap": site_urls.file("sitemap.xml"),
-    });
-    out.json("sitemap.json", &map)
-}
-
-fn write_articles(
-    plan: &Plan,
-    tree: &Tree,
-    urls: &SiteUrls,
-    root: &Path,
-    pages: Option<&Pages>,
-    indices: &[usize],
-    indexing: Option<&Folding>,
-) -> Result<(Manifest, ArchiveIndex), Vec<InputError>> {
-    let site = &tree.site;
-    let mut out = Writer::new(root, tree);
-    let mut errors = Vec::new();
-    let docs = plan.items().len();
-    let mut grams = ArchiveIndex::new(search::info(docs));
-    for &index in indices {
-        let entry = &plan.items()[index];
-        let mut article = match input::full_article(entry, site) {
-            Ok(article) => article,
-            Err(details) => {
-                errors.extend(details.into_iter().map(|detail| InputError { file: origin_name(entry), detail }));
-                continue;
-            }
-        };
-        article.category = entry.article.category.clone();
-        if let Some(folding) = indexing {
-            search::add(&mut grams, search::doc_number(index, docs), &article, site, folding);
-        }
-        if let Some(convert) = tree.convert {
-            convert.article(&mut article);
-        }
-        let (related, previous, next) = plan.surroundings(&entry.article.id, site.related_count).unwrap_or_default();
-        let view = ArticleView { article, related, previous, next };
-        let written =
-            out.json(&article_file(&view.article.id), &writer::article_file(site, urls, &view)).and_then(|()| {
-                match pages {
-                    Some(pages) => {
-                        let category = view.article.category.as_deref().and_then(|slug| site.category(slug));
-                        let path = urls.page_file(&urls.article(&view.article.id));
-                        let locale = site.og_locale(tree.convert.is_some());
-                        let context = PageContext { site, urls, category, locale };
-                        let view = Arc::new(view);
-                        let page = pages.prerender.article(view.clone());
-                        out.file(&path, article_page(pages.template, &view.article, &context, &page).as_bytes())
-                    }
-                    None => Ok(()),
-                }
-            });
-        if let Err(mut e) = written {
-            errors.append(&mut e);
-        }
-    }
+    let plan = Plan::new(entry::merge_copies(entries), site);
+    errors.extend(check(&plan));
     if errors.is_empty() {
-        Ok((out.written, grams))
+        Ok(plan)
     } else {
         Err(errors)
     }
+}
+
+/// Duplicate ids, and editor's picks (`related`) that name no article.
+fn check(plan: &Plan) -> Vec<BuildError> {
+    let duplicates =
+        plan.duplicates().map(|entry| BuildError::new(entry.origin.file(), format!("id “{}” 重复", entry.article.id)));
+    let dangling = plan.items().iter().flat_map(|entry| {
+        entry.article.related.iter().filter(|id| plan.get(id).is_none()).map(move |id| {
+            let detail = format!("id “{}” 字段 _portal.related：没有 id 为 “{id}” 的文章", entry.article.id);
+            BuildError::new(entry.origin.file(), detail)
+        })
+    });
+    duplicates.chain(dangling).collect()
+}
+
+/// The steps, in order, into `root`: the app, then each tree's files but
+/// its articles', then every tree's articles, then 站内搜索. Gives back
+/// the site's own articles, for the inspection.
+fn write_site(options: &Options, plan: Plan, root: &Path) -> Result<(Manifest, Plan), Vec<BuildError>> {
+    let mut bundle = Writer::new(root, String::new());
+    let template = app::copy_bundle(options.app_dir.as_deref(), &options.site, &mut bundle)?;
+    let convert = Traditional::new(&options.site);
+    let trees = tree::trees(options, plan, convert.as_ref(), template)?;
+    let mut written = bundle.written;
+    for tree in &trees {
+        let mut out = Writer::new(root, tree.script.folder());
+        app::write(tree, options.app_dir.as_deref(), &mut out)?;
+        home::write(tree, &mut out)?;
+        categories::write(tree, &mut out)?;
+        syndication::write(tree, &mut out)?;
+        sitemaps::write(tree, &mut out)?;
+        written.append(out.written);
+    }
+    let (files, index) = articles::write(&trees, root, options.threads)?;
+    written.append(files);
+    let shards = index.files();
+    for tree in &trees {
+        let mut out = Writer::new(root, tree.script.folder());
+        search::write(tree, &shards, &mut out)?;
+        written.append(out.written);
+    }
+    let site_plan = trees.into_iter().next().expect("the site's own tree").plan;
+    Ok((written, site_plan))
 }

@@ -7,12 +7,12 @@
 mod html;
 
 use crate::build;
-use crate::import::{self, CategoryMap};
-use crate::input::{self, Entry, Origin};
-use crate::InputError;
+use crate::entry::{Entry, Origin, Plan};
+use crate::import::CategoryMap;
+use crate::input;
+use crate::BuildError;
 use portal_core::date;
 use portal_core::feed::Article;
-use portal_core::index::FeedIndex;
 use portal_core::inspection::{
     self, ArticleInput, Files, Findings, Indicator, Inspector, Level, Place, Report, Status, Wording,
 };
@@ -84,20 +84,10 @@ const DATA_FILES: &[&str] =
     &["feed.json", "site.json", "sitemap.xml", "sitemap.json", "rss.xml", "atom.xml", "app.html"];
 
 /// Reads the inputs as `build` does, inspects them and writes the reports asked for.
-pub fn check(options: &Options) -> Result<Report, Vec<InputError>> {
+pub fn check(options: &Options) -> Result<Report, Vec<BuildError>> {
     let site = &options.site;
-    let feeds = options.feeds.iter().map(|path| input::read_feed_file(path, site, &options.category_map));
-    let dirs = options.article_dirs.iter().map(|dir| input::read_article_dir(dir, site, options.threads));
-    let (mut entries, mut errors) = (Vec::new(), Vec::new());
-    for (found, problems) in feeds.chain(dirs) {
-        entries.extend(found);
-        errors.extend(problems);
-    }
-    let plan = FeedIndex::new(import::merge_copies(entries), site);
-    errors.extend(build::check(&plan));
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    let plan =
+        build::read_articles(site, &options.feeds, &options.category_map, &options.article_dirs, options.threads)?;
     let root = options.base_url.clone().or_else(|| site.base_url.clone());
     let urls =
         SiteUrls::new(&options.app_dir.as_deref().map_or_else(|| "/".into(), base_path), root.as_deref().unwrap_or(""));
@@ -115,7 +105,7 @@ pub fn check(options: &Options) -> Result<Report, Vec<InputError>> {
 
 /// The inspection of a tree just built into `options.out`: written beside
 /// it as `NAME.check.json` and `NAME.check.html`.
-pub fn after_build(plan: &FeedIndex<Entry>, options: &build::Options) -> Result<Report, Vec<InputError>> {
+pub fn after_build(plan: &Plan, options: &build::Options) -> Result<Report, Vec<BuildError>> {
     let site = &options.site;
     let urls = SiteUrls::new(&base_path(&options.out), &options.base_url);
     let files = |file: &str| options.out.join(file).is_file();
@@ -130,8 +120,8 @@ pub fn after_build(plan: &FeedIndex<Entry>, options: &build::Options) -> Result<
     Ok(report)
 }
 
-fn failed(path: &Path, e: std::io::Error) -> Vec<InputError> {
-    vec![InputError { file: path.display().to_string(), detail: format!("写入检查报告失败：{e}") }]
+fn failed(path: &Path, e: std::io::Error) -> Vec<BuildError> {
+    vec![BuildError::io(path, "写入检查报告失败", e)]
 }
 
 /// The base path of the app's page in `dir` (app.html, else index.html), else `/`.
@@ -144,15 +134,15 @@ fn base_path(dir: &Path) -> String {
 
 /// Both passes of the inspection: each body read again, on `threads`.
 fn inspect(
-    plan: &FeedIndex<Entry>,
+    plan: &Plan,
     site: &SiteConfig,
     settings: &Settings,
     urls: SiteUrls,
     files: Option<Files>,
     threads: usize,
-) -> Result<Report, Vec<InputError>> {
+) -> Result<Report, Vec<BuildError>> {
     let on = settings.day(site);
-    let problem = |detail: String| vec![InputError { file: "--on".into(), detail }];
+    let problem = |detail: String| vec![BuildError::new("--on", detail)];
     let core = inspection::Settings {
         on: on.clone(),
         urls,
@@ -179,22 +169,16 @@ fn inspect(
     Ok(Report::new(&on, found, categories, home))
 }
 
-fn read_and_check(inspector: &Inspector, site: &SiteConfig, entries: &[Entry]) -> (Findings, Vec<InputError>) {
+fn read_and_check(inspector: &Inspector, site: &SiteConfig, entries: &[Entry]) -> (Findings, Vec<BuildError>) {
     let mut found = Findings::default();
     let mut errors = Vec::new();
     for entry in entries {
         match input::full_article(entry, site) {
             Ok(article) => found.append(inspector.article(&input_of(entry, &article))),
-            Err(details) => {
-                errors.extend(details.into_iter().map(|detail| InputError { file: file_of(entry), detail }))
-            }
+            Err(problems) => errors.extend(problems),
         }
     }
     (found, errors)
-}
-
-fn file_of(entry: &Entry) -> String {
-    entry.origin.file().display().to_string()
 }
 
 /// `article` (the entry's, with or without its body) as the inspection sees it.

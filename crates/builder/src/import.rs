@@ -1,6 +1,6 @@
 //! Importing what a CMS already publishes: RSS 0.9x/1.0/2.0 and Atom files,
 //! read with `feed-rs`, mapped to JSON Feed items and then read by the same
-//! reader as every other input (`input::read_item`), so imported bodies are
+//! reader as every other input (`entry::read_item`), so imported bodies are
 //! sanitised and checked like any article. docs/importing.md has the mapping.
 //!
 //! Before feed-rs sees a file, it is decoded here (from its byte-order mark
@@ -9,14 +9,14 @@
 //! expanded), and the two fields feed-rs does not keep (来源, 责任编辑)
 //! are picked up per item.
 
-use crate::input::{read_item, Entry, Origin};
+use crate::entry::read_item;
 use portal_core::date::{self, Timestamp};
+use portal_core::feed::Article;
 use portal_core::html::{self, Node};
 use portal_core::site::SiteConfig;
 use quick_xml::events::Event;
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
-use std::path::Path;
 use std::sync::{Arc, Mutex};
 use url::Url;
 
@@ -145,13 +145,22 @@ struct Extras {
     editor: Option<String>,
 }
 
-/// Item child elements (by local name) that carry 来源 or 责任编辑:
-/// RSS `<source>`, `<dc:publisher>`; `<dc:contributor>`, `<editor>`.
-fn extra_field(local_name: &str) -> Option<bool> {
-    match local_name {
-        "source" | "publisher" => Some(true),
-        "contributor" | "editor" => Some(false),
-        _ => None,
+/// Which of the extras an item's child element carries.
+#[derive(Debug, Clone, Copy)]
+enum Extra {
+    Source,
+    Editor,
+}
+
+impl Extra {
+    /// By the element's local name: RSS `<source>`, `<dc:publisher>` (来源);
+    /// `<dc:contributor>`, `<editor>` (责任编辑).
+    fn of_element(local_name: &str) -> Option<Extra> {
+        match local_name {
+            "source" | "publisher" => Some(Extra::Source),
+            "contributor" | "editor" => Some(Extra::Editor),
+            _ => None,
+        }
     }
 }
 
@@ -162,8 +171,8 @@ fn check_xml(text: &str) -> Result<Vec<Extras>, String> {
     let mut reader = quick_xml::Reader::from_str(text);
     let mut items = Vec::new();
     // Depth of the open elements, of the item being read, and which extra
-    // field (true: source) the current text belongs to.
-    let (mut depth, mut item_depth, mut field): (usize, Option<usize>, Option<bool>) = (0, None, None);
+    // the current text belongs to.
+    let (mut depth, mut item_depth, mut field): (usize, Option<usize>, Option<Extra>) = (0, None, None);
     let mut captured = String::new();
     loop {
         let event =
@@ -183,15 +192,18 @@ fn check_xml(text: &str) -> Result<Vec<Extras>, String> {
                     item_depth = Some(depth);
                     items.push(Extras::default());
                 } else if item_depth == Some(depth - 1) {
-                    field = extra_field(local.as_ref());
+                    field = Extra::of_element(local.as_ref());
                     captured.clear();
                 }
             }
             Event::End(_) => {
                 if item_depth == Some(depth - 1) {
-                    if let (Some(is_source), Some(extras)) = (field.take(), items.last_mut()) {
+                    if let (Some(extra), Some(extras)) = (field.take(), items.last_mut()) {
                         let value = captured.trim();
-                        let slot = if is_source { &mut extras.source } else { &mut extras.editor };
+                        let slot = match extra {
+                            Extra::Source => &mut extras.source,
+                            Extra::Editor => &mut extras.editor,
+                        };
                         if slot.is_none() && !value.is_empty() {
                             *slot = Some(value.to_string());
                         }
@@ -243,9 +255,16 @@ fn at(text: &str, offset: u64, message: &str) -> String {
     format!("第 {line} 行第 {column} 列：{message}")
 }
 
-/// Reads an RSS or Atom file (already decoded) into entries; every
-/// problem is returned, each naming the item.
-pub fn read_xml(text: &str, file: &Path, site: &SiteConfig, map: &CategoryMap) -> Result<Vec<Entry>, Vec<String>> {
+/// An RSS item or Atom entry, read (`entry::read_item`), and when its feed
+/// says it last changed.
+pub struct ImportedItem {
+    pub article: Article,
+    pub changed: Option<Timestamp>,
+}
+
+/// Reads an RSS or Atom file (already decoded); every problem is
+/// returned, each naming the item.
+pub fn read_xml(text: &str, site: &SiteConfig, map: &CategoryMap) -> Result<Vec<ImportedItem>, Vec<String>> {
     let extras = check_xml(text).map_err(|e| vec![e])?;
     let offset = site.offset_minutes();
     let unreadable_dates = Arc::new(Mutex::new(Vec::new()));
@@ -268,22 +287,18 @@ pub fn read_xml(text: &str, file: &Path, site: &SiteConfig, map: &CategoryMap) -
     let feed_base = feed.links.iter().find_map(|link| Url::parse(&link.href).ok());
     // Items and extras pair up by position (both in document order).
     let extras = if extras.len() == feed.entries.len() { extras } else { vec![Extras::default(); feed.entries.len()] };
-    let mut entries = Vec::with_capacity(feed.entries.len());
+    let mut items = Vec::with_capacity(feed.entries.len());
     for (number, (entry, extras)) in feed.entries.iter().zip(extras).enumerate() {
         let item = item(entry, &extras, feed_base.as_ref(), site, map);
         let name = |e: String| format!("第 {} 个条目（{}）{e}", number + 1, title_of(entry));
-        match item.and_then(|(value, changed)| read_item(value, site).map(|article| (article, changed))) {
-            Ok((article, changed)) => {
-                let mut meta = article.clone();
-                meta.body = Vec::new();
-                let origin = Origin::Imported { file: file.to_path_buf(), article: Box::new(article), changed };
-                entries.push(Entry { article: meta, origin });
-            }
+        match item.and_then(|(value, changed)| read_item(value, site).map(|article| ImportedItem { article, changed }))
+        {
+            Ok(item) => items.push(item),
             Err(details) => errors.extend(details.into_iter().map(name)),
         }
     }
     if errors.is_empty() {
-        Ok(entries)
+        Ok(items)
     } else {
         Err(errors)
     }
@@ -447,45 +462,6 @@ fn image(entry: &feed_rs::model::Entry, body: &[Node], base: Option<&Url>) -> Op
             .and_then(|c| c.url.as_ref().map(Url::to_string))
             .or_else(|| object.thumbnails.first().map(|t| t.image.uri.clone()))
     });
-    media.map(|url| base.and_then(|b| b.join(&url).ok()).map(String::from).unwrap_or(url)).or_else(|| first_image(body))
-}
-
-fn first_image(nodes: &[Node]) -> Option<String> {
-    nodes.iter().find_map(|node| match node {
-        Node::Element { tag: "img", attrs, .. } => {
-            attrs.iter().find(|(name, _)| *name == "src").map(|(_, v)| v.clone())
-        }
-        Node::Element { children, .. } => first_image(children),
-        Node::Text(_) => None,
-    })
-}
-
-/// The same item imported twice (from two feeds, or a feed listing it
-/// twice) is one article: the copy that changed last, the first given
-/// among equals. Articles from other inputs are left as they are.
-pub fn merge_copies(entries: Vec<Entry>) -> Vec<Entry> {
-    let mut kept: Vec<Entry> = Vec::with_capacity(entries.len());
-    let mut imported: HashMap<String, usize> = HashMap::new();
-    for entry in entries {
-        let Origin::Imported { changed, .. } = &entry.origin else {
-            kept.push(entry);
-            continue;
-        };
-        match imported.get(&entry.article.id) {
-            Some(&at) => {
-                let earlier = match &kept[at].origin {
-                    Origin::Imported { changed, .. } => *changed,
-                    _ => None,
-                };
-                if changed > &earlier {
-                    kept[at] = entry;
-                }
-            }
-            None => {
-                imported.insert(entry.article.id.clone(), kept.len());
-                kept.push(entry);
-            }
-        }
-    }
-    kept
+    let media = media.map(|url| base.and_then(|b| b.join(&url).ok()).map(String::from).unwrap_or(url));
+    media.or_else(|| html::first_image(body).map(String::from))
 }

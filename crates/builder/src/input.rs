@@ -1,61 +1,19 @@
-//! Reading the articles: a complete JSON Feed and/or a directory of article
-//! files (front matter, then HTML). Everything goes through the same reader
-//! as the app (`portal_core::feed`), but here every problem is an error.
+//! Reading the input files: complete JSON Feeds, RSS and Atom to import,
+//! and directories of article files (front matter, then HTML). Every item
+//! goes through the same reader as the app (`crate::entry`), but here every
+//! problem is an error.
 //!
 //! Article files are read twice: once for the metadata every page needs
 //! (kept for all articles), and once more, one at a time, when the article's
 //! own files are written. So memory holds metadata, not 100,000 bodies.
 
+use crate::entry::{self, Entry, Origin};
 use crate::import::{self, CategoryMap};
-use crate::InputError;
-use portal_core::archive::is_plain_id;
-use portal_core::feed::{self, Article, ReadOptions};
+use crate::BuildError;
+use portal_core::feed::{self, Article};
 use portal_core::site::SiteConfig;
 use serde_json::{json, Map, Value};
-use std::path::{Path, PathBuf};
-
-/// Where an article's body comes from when its files are written.
-#[derive(Debug, Clone)]
-pub enum Origin {
-    File(PathBuf),
-    /// Kept whole: a feed is one file, read once.
-    Feed {
-        file: PathBuf,
-        article: Box<Article>,
-    },
-    /// From an RSS or Atom file; `changed` is when the feed says the item
-    /// last changed, which picks among copies of it (`import::merge_copies`).
-    Imported {
-        file: PathBuf,
-        article: Box<Article>,
-        changed: Option<portal_core::date::Timestamp>,
-    },
-}
-
-impl Origin {
-    /// The input file, for messages.
-    pub fn file(&self) -> &Path {
-        match self {
-            Origin::File(file) | Origin::Feed { file, .. } | Origin::Imported { file, .. } => file,
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct Entry {
-    /// Metadata (body left empty for article files).
-    pub article: Article,
-    pub origin: Origin,
-}
-
-impl portal_core::index::Indexed for Entry {
-    fn article(&self) -> &Article {
-        &self.article
-    }
-    fn article_mut(&mut self) -> &mut Article {
-        &mut self.article
-    }
-}
+use std::path::Path;
 
 /// Front matter keys of an article file, and the feed field each fills.
 const KEYS: &[&str] = &[
@@ -159,51 +117,14 @@ fn photo(value: &str) -> Value {
     photo
 }
 
-/// The checks the builder adds to the reader's: what an archive needs.
-fn check_archive_fields(article: &Article, site: &SiteConfig, errors: &mut Vec<String>) {
-    if !is_plain_id(&article.id) {
-        errors.push(format!("id “{}” 只能包含字母、数字、“-”“_”“.”（它会成为文件名和网址）", article.id));
-    }
-    // No date or no category is allowed (关于我们-style pages): such an
-    // article is in no list, but a date or category that is given must be valid.
-    if article.published.is_none() && article.published_text.is_some() {
-        errors.push("发布时间无法识别".into());
-    }
-    match &article.category {
-        None => {}
-        Some(c) if site.category(c).is_none() && !site.categories.iter().any(|k| &k.name == c) => {
-            errors.push(format!("栏目 “{c}” 不在 site.json 的 categories 中"))
-        }
-        _ => {}
-    }
-}
-
-fn options(site: &SiteConfig) -> ReadOptions<'_> {
-    ReadOptions { offset_minutes: site.offset_minutes(), fallback_source: Some(&site.name) }
-}
-
-/// Reads one item through the shared reader; `Err` lists every problem.
-pub(crate) fn read_item(item: Value, site: &SiteConfig) -> Result<Article, Vec<String>> {
-    let wrapper = json!({ "version": "https://jsonfeed.org/version/1.1", "title": site.name, "items": [item] });
-    let parsed = feed::read_feed(&wrapper, options(site)).map_err(|e| vec![e.to_string()])?;
-    let mut errors: Vec<String> = parsed.problems.iter().map(|p| format!("字段 {}：{}", p.field, p.message)).collect();
-    let Some(article) = parsed.feed.items.into_iter().next() else { return Err(errors) };
-    check_archive_fields(&article, site, &mut errors);
-    if errors.is_empty() {
-        Ok(article)
-    } else {
-        Err(errors.into_iter().map(|e| format!("id “{}” {e}", article.id)).collect())
-    }
-}
-
 /// Reads an article file in full (body included).
 pub fn read_article_file(path: &Path, site: &SiteConfig) -> Result<Article, Vec<String>> {
     let text = std::fs::read_to_string(path).map_err(|e| vec![format!("无法读取：{e}")])?;
-    read_item(parse_article_file(&text)?, site)
+    entry::read_item(parse_article_file(&text)?, site)
 }
 
 /// Reads every `*.html` / `*.md` article file under `dir`, keeping metadata.
-pub fn read_article_dir(dir: &Path, site: &SiteConfig, threads: usize) -> (Vec<Entry>, Vec<InputError>) {
+pub fn read_article_dir(dir: &Path, site: &SiteConfig, threads: usize) -> (Vec<Entry>, Vec<BuildError>) {
     let mut files = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     let mut errors = Vec::new();
@@ -219,8 +140,7 @@ pub fn read_article_dir(dir: &Path, site: &SiteConfig, threads: usize) -> (Vec<E
                     }
                 }
             }
-            Err(e) => errors
-                .push(InputError { file: folder.display().to_string(), detail: format!("无法读取目录：{e}") }),
+            Err(e) => errors.push(BuildError::io(&folder, "无法读取目录", e)),
         }
     }
     files.sort();
@@ -229,12 +149,8 @@ pub fn read_article_dir(dir: &Path, site: &SiteConfig, threads: usize) -> (Vec<E
         let mut errors = Vec::new();
         for path in paths {
             match read_article_file(path, site) {
-                Ok(mut article) => {
-                    article.body = Vec::new();
-                    entries.push(Entry { article, origin: Origin::File(path.clone()) });
-                }
-                Err(details) => errors
-                    .extend(details.into_iter().map(|detail| InputError { file: path.display().to_string(), detail })),
+                Ok(article) => entries.push(Entry::from_file(article, path)),
+                Err(details) => errors.extend(BuildError::each(path, details)),
             }
         }
         (entries, errors)
@@ -249,41 +165,36 @@ pub fn read_article_dir(dir: &Path, site: &SiteConfig, threads: usize) -> (Vec<E
 
 /// Reads a feed file: a complete JSON Feed, or RSS / Atom to import
 /// (`crate::import`), told apart by its first character.
-pub fn read_feed_file(path: &Path, site: &SiteConfig, map: &CategoryMap) -> (Vec<Entry>, Vec<InputError>) {
-    let file = path.display().to_string();
-    let problem = |detail: String| InputError { file: file.clone(), detail };
+pub fn read_feed_file(path: &Path, site: &SiteConfig, map: &CategoryMap) -> (Vec<Entry>, Vec<BuildError>) {
+    let problem = |detail: String| BuildError::new(path, detail);
     // JSON Feeds are read as before (UTF-8, any size); anything else is
     // RSS or Atom to import, with the importer's size limit and decoding.
     let read = match is_json(path) {
         Ok(true) => std::fs::read(path).map_err(|e| format!("无法读取：{e}")),
         Ok(false) => {
             let text = read_limited(path).and_then(|bytes| import::decode(&bytes));
-            return match text.map(|text| import::read_xml(&text, path, site, map)) {
-                Ok(Ok(entries)) => (entries, vec![]),
+            return match text.map(|text| import::read_xml(&text, site, map)) {
+                Ok(Ok(items)) => {
+                    (items.into_iter().map(|item| Entry::imported(item.article, item.changed, path)).collect(), vec![])
+                }
                 Ok(Err(details)) => (vec![], details.into_iter().map(problem).collect()),
                 Err(e) => (vec![], vec![problem(e)]),
             };
         }
         Err(e) => Err(format!("无法读取：{e}")),
     };
-    let parsed = match read.and_then(|bytes| feed::parse_feed_bytes(&bytes, options(site)).map_err(|e| e.to_string())) {
+    let parsed = match read
+        .and_then(|bytes| feed::parse_feed_bytes(&bytes, entry::read_options(site)).map_err(|e| e.to_string()))
+    {
         Ok(parsed) => parsed,
         Err(e) => return (vec![], vec![problem(e)]),
     };
-    let mut errors: Vec<InputError> = parsed.problems.iter().map(|p| problem(p.to_string())).collect();
+    let mut errors: Vec<BuildError> = parsed.problems.iter().map(|p| problem(p.to_string())).collect();
     let mut entries = Vec::with_capacity(parsed.feed.items.len());
     for article in parsed.feed.items {
-        let mut details = Vec::new();
-        check_archive_fields(&article, site, &mut details);
-        if details.is_empty() {
-            let mut meta = article.clone();
-            meta.body = Vec::new();
-            entries.push(Entry {
-                article: meta,
-                origin: Origin::Feed { file: path.to_path_buf(), article: Box::new(article) },
-            });
-        } else {
-            errors.extend(details.into_iter().map(|d| problem(format!("id “{}” {d}", article.id))));
+        match entry::checked(article, site, vec![]) {
+            Ok(article) => entries.push(Entry::from_feed(article, path)),
+            Err(details) => errors.extend(details.into_iter().map(problem)),
         }
     }
     (entries, errors)
@@ -313,10 +224,12 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
 }
 
 /// The article with its body, for writing its own files.
-pub fn full_article(entry: &Entry, site: &SiteConfig) -> Result<Article, Vec<String>> {
+pub fn full_article(entry: &Entry, site: &SiteConfig) -> Result<Article, Vec<BuildError>> {
     match &entry.origin {
         Origin::Feed { article, .. } | Origin::Imported { article, .. } => Ok((**article).clone()),
-        Origin::File(path) => read_article_file(path, site),
+        Origin::File(path) => {
+            read_article_file(path, site).map_err(|details| BuildError::each(path, details).collect())
+        }
     }
 }
 

@@ -115,7 +115,7 @@ fn category_map(args: &[String], site: &portal_core::site::SiteConfig) -> Result
 }
 
 /// The input problems that stopped a command, one a line.
-fn problems(errors: &[portal_build::InputError]) -> String {
+fn problems(errors: &[portal_build::BuildError]) -> String {
     let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
     format!("{}\n{} problem(s)", list.join("\n"), errors.len())
 }

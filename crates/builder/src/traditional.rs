@@ -141,8 +141,6 @@ impl Traditional {
     }
 }
 
-/// Where each tree's 简/繁 link leads: from the Simplified tree, based at
-/// `base_path`, to the 繁體 one, and back.
 /// Traditional characters and their Simplified forms, as one string of
 /// pairs (`丟丢並并…`): what 站内搜索 folds a query's (and a 繁體 page's)
 /// characters with, so that 開發區 finds 开发区. Characters one by one,
@@ -165,6 +163,8 @@ pub fn simplified_pairs() -> String {
     pairs
 }
 
+/// Where each tree's 简/繁 link leads: from the Simplified tree, based at
+/// `base_path`, to the 繁體 one, and back.
 pub fn other_scripts(base_path: &str) -> (OtherScript, OtherScript) {
     (
         OtherScript { traditional: true, root: format!("{base_path}{FOLDER}/") },

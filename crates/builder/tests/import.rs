@@ -6,7 +6,7 @@
 use portal_build::build::{build, Options, Report};
 use portal_build::generate::generate;
 use portal_build::import::CategoryMap;
-use portal_build::InputError;
+use portal_build::BuildError;
 use portal_core::site::SiteConfig;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -23,7 +23,7 @@ fn site(dir: &Path) -> (SiteConfig, Value) {
     (SiteConfig::parse(&text).unwrap(), serde_json::from_str(&text).unwrap())
 }
 
-fn import(dir: &Path, feeds: &[PathBuf], map: &str) -> Result<Report, Vec<InputError>> {
+fn import(dir: &Path, feeds: &[PathBuf], map: &str) -> Result<Report, Vec<BuildError>> {
     let (site, site_json) = site(dir);
     let category_map = CategoryMap::parse(map, &site).unwrap();
     build(&Options {
@@ -179,7 +179,7 @@ fn hostile_and_mistaken_feeds_are_refused_with_the_file_and_the_output_stays() {
         );
     }
     let unknown = fixture("unknown-category.xml").display().to_string();
-    let about_unknown: Vec<&InputError> = errors.iter().filter(|e| e.file == unknown).collect();
+    let about_unknown: Vec<&BuildError> = errors.iter().filter(|e| e.file == unknown).collect();
     assert!(about_unknown.iter().any(|e| e.detail.contains("“其他新闻”")));
     assert!(about_unknown.iter().any(|e| e.detail.contains("“上周五”")));
     assert!(about_unknown.iter().any(|e| e.detail.contains("（日期不对）没有可识别的发布日期")));

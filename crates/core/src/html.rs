@@ -133,17 +133,6 @@ pub fn paragraphs_from_text(text: &str) -> Vec<Node> {
         .collect()
 }
 
-/// The `src` of the first `<img>` in a tree, depth first.
-pub fn first_image(nodes: &[Node]) -> Option<&str> {
-    nodes.iter().find_map(|node| match node {
-        Node::Element { tag: "img", attrs, .. } => {
-            attrs.iter().find(|(name, _)| *name == "src").map(|(_, src)| src.as_str())
-        }
-        Node::Element { children, .. } => first_image(children),
-        Node::Text(_) => None,
-    })
-}
-
 /// The text of a tree, blocks separated by single spaces.
 pub fn text_of(nodes: &[Node]) -> String {
     fn walk(nodes: &[Node], out: &mut String) {
@@ -162,6 +151,17 @@ pub fn text_of(nodes: &[Node]) -> String {
     let mut out = String::new();
     walk(nodes, &mut out);
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The `src` of the tree's first `<img>`, in document order.
+pub fn first_image(nodes: &[Node]) -> Option<&str> {
+    nodes.iter().find_map(|node| match node {
+        Node::Element { tag: "img", attrs, .. } => {
+            attrs.iter().find(|(name, _)| *name == "src").map(|(_, src)| src.as_str())
+        }
+        Node::Element { children, .. } => first_image(children),
+        Node::Text(_) => None,
+    })
 }
 
 /// Serializes a sanitized tree (for static HTML and for tests).
@@ -647,6 +647,14 @@ mod tests {
 
     fn clean(input: &str) -> String {
         to_html(&sanitize(input))
+    }
+
+    #[test]
+    fn the_first_image_is_found_however_deep() {
+        let body =
+            sanitize("<p>a</p><figure><a href=\"x\"><img src=\"images/1.svg\"></a></figure><img src=\"images/2.svg\">");
+        assert_eq!(first_image(&body), Some("images/1.svg"));
+        assert_eq!(first_image(&sanitize("<p>no picture</p>")), None);
     }
 
     #[test]
