@@ -145,7 +145,7 @@ test('deep links get the pre-rendered page where there is one, else the nearest 
   assert.equal(moved.headers.get('location'), env.url.news);
 });
 
-test('a missing file with an extension is a 404, not the app', async () => {
+test('a missing file with an extension is a 404, not the app, and revalidated', async () => {
   for (const [site, path] of [
     ['release', 'no-such-feed.json'],
     ['archive', 'articles/n999999.json'],
@@ -155,7 +155,10 @@ test('a missing file with an extension is a 404, not the app', async () => {
     ['archive', 'article/a1.2'], // an id with a dot and no pre-rendered page (docs/hosting.md)
     ['news', 'no-such-feed.json'],
   ]) {
-    assert.equal((await get(site, path)).status, 404, `${site} ${path}`);
+    const response = await get(site, path);
+    assert.equal(response.status, 404, `${site} ${path}`);
+    // So that a cache asks again once the file is published.
+    if (!HASHED.test(path)) assert.equal(response.headers.get('cache-control'), 'no-cache', `${site} ${path}`);
   }
 });
 
