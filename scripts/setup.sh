@@ -2,7 +2,7 @@
 # Installs what building and testing the portal needs, skipping what is
 # already there. Sourced by serve.sh, build.sh and test.sh.
 #   setup.sh          the build tools
-#   setup.sh browser  the build tools, Chromium and chromedriver
+#   setup.sh browser  the build tools, Chromium, chromedriver and nginx
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -46,9 +46,24 @@ if [ "${1:-}" = browser ]; then
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   # A CJK font so screenshots show text; the site itself loads no fonts.
   [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
+  # The nginx suite runs its own nginx from this binary.
+  [ -x /usr/sbin/nginx ] || missing+=(nginx)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]}"
     as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    # Debian's nginx package starts a system nginx on port 80 as it installs
+    # and at every boot; the tests want none. A policy-rc.d (unless the
+    # machine has its own) stops the start, and the service is disabled.
+    own_policy=
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      own_policy=/usr/sbin/policy-rc.d
+      printf '#!/bin/sh\nexit 101\n' | as_root tee "$own_policy" >/dev/null
+      as_root chmod +x "$own_policy"
+    fi
+    installed=0
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null || installed=$?
+    [ -z "$own_policy" ] || as_root rm -f "$own_policy"
+    [ "$installed" = 0 ] || exit "$installed"
+    if [[ " ${missing[*]} " == *" nginx "* ]]; then as_root update-rc.d nginx disable 2>/dev/null; fi
   fi
 fi
