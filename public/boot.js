@@ -24,10 +24,7 @@ function chosenScriptPage() {
 const elsewhere = chosenScriptPage();
 if (elsewhere) location.replace(elsewhere);
 
-// 国家哀悼日: whether `now` (ms since the epoch) falls on one of `days` (a
-// pre-rendered page's data-mourning-days) at the site's UTC offset. The
-// rule of SiteConfig::mourning_at, written again because it must run before
-// the wasm: tests/e2e/boot-rules.test.mjs runs both on the same cases.
+// SiteConfig::mourning_at before the wasm (tests/e2e/boot-rules.test.mjs).
 function mourningOn(days, offsetMinutes, now) {
   const today = new Date(now + offsetMinutes * 60000).toISOString().slice(0, 10);
   return days === 'always' || days.split(' ').includes(today);

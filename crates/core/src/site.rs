@@ -90,28 +90,33 @@ pub struct Mourning {
 pub struct Category {
     pub slug: String,
     pub name: String,
-    /// How often the inspection expects it updated; without it, from the
-    /// name (`update_class`).
+    /// How often the inspection expects it updated (`Update::code`);
+    /// without it, from the name (`update_class`). A string, not the enum:
+    /// the app parses site.json too, and a string costs its wasm nothing.
     #[serde(default)]
-    pub update: Option<Update>,
+    pub update: Option<String>,
 }
 
 /// How soon the national inspection expects a 栏目 to have something new
 /// (docs/inspection.md).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Update {
-    /// 动态、要闻类: within 2 weeks.
-    #[serde(rename = "2w")]
+    /// 动态、要闻类: within 2 weeks (`2w`).
     TwoWeeks,
-    /// 通知公告、政策文件类, and any 栏目 not named otherwise: within 6 months.
-    #[serde(rename = "6m")]
+    /// 通知公告、政策文件类, and any 栏目 not named otherwise: within 6 months (`6m`).
     SixMonths,
-    /// Need not update (概况、领导信息、联系我们…).
-    #[serde(rename = "none")]
+    /// Need not update (概况、领导信息、联系我们…; `none`).
     NotRequired,
 }
 
 impl Update {
+    pub const ALL: [Update; 3] = [Update::TwoWeeks, Update::SixMonths, Update::NotRequired];
+
+    /// As `site.json` writes it.
+    pub fn from_code(code: &str) -> Option<Update> {
+        Update::ALL.into_iter().find(|update| update.code() == code)
+    }
+
     /// As written in site.json.
     pub fn code(self) -> &'static str {
         match self {
@@ -131,7 +136,7 @@ impl Category {
     /// Its update class: as configured, else by its name.
     pub fn update_class(&self) -> Update {
         let named = |words: &[&str]| words.iter().any(|word| self.name.contains(word));
-        self.update.unwrap_or(if named(TWO_WEEK_WORDS) {
+        self.update.as_deref().and_then(Update::from_code).unwrap_or(if named(TWO_WEEK_WORDS) {
             Update::TwoWeeks
         } else if named(NOT_REQUIRED_WORDS) {
             Update::NotRequired
@@ -228,6 +233,10 @@ impl SiteConfig {
         }
         if let Some(day) = config.mourning.dates.iter().find(|day| !is_calendar_date(day)) {
             return Err(format!("站点配置 site.json 的 mourning.dates 中“{day}”应形如 2026-04-04"));
+        }
+        let mut updates = config.categories.iter().filter_map(|c| c.update.as_deref());
+        if let Some(code) = updates.find(|code| Update::from_code(code).is_none()) {
+            return Err(format!("站点配置 site.json 的栏目 update “{code}”应为 2w、6m 或 none"));
         }
         if let Some(url) = config.base_url.as_deref().filter(|url| !is_base_url(url)) {
             return Err(format!("站点配置 site.json 的 base_url “{url}”应形如 https://www.example.gov.cn/"));
