@@ -128,11 +128,6 @@ impl Prerender {
         Prerendered { head, body }
     }
 
-    /// The site's URLs, as this tree's pages link them.
-    pub fn urls(&self) -> &SiteUrls {
-        &self.paths
-    }
-
     /// A page's title and description in the tree's script, as the app's `PageMeta` has them.
     fn head(&self, of: impl FnOnce(&SiteConfig) -> PageHead) -> PageHead {
         crate::ui::with_traditional(self.traditional, || of(&self.site))

@@ -8,7 +8,7 @@
 //! `crates/core/src/`; a single feed's adds core `related.rs`):
 //!
 //! 1. `main.rs` `main` → `lib.rs` `App` → `data/mod.rs` `PortalLoader::new`
-//!    (`dom.rs` `base_path`, core `paths.rs`), whose `load` fetches
+//!    (`dom.rs` `site_urls`, core `urls.rs`), whose `load` fetches
 //!    site.json and the feed: `data/fetch.rs` `fetch_json`, core `site.rs`
 //!    `SiteConfig::parse`, `fetch.rs` `read_feed` (core `feed.rs`), core
 //!    `archive.rs` `Archive::from_home_feed`, core `index.rs` `FeedIndex::new`.

@@ -55,11 +55,12 @@ pub fn build(options: &Options) -> Result<Report, Vec<BuildError>> {
         read_articles(&options.site, &options.feeds, &options.category_map, &options.article_dirs, options.threads)?;
     let articles = plan.items().len();
     let staging = Staging::create(&options.out)?;
-    match write_site(options, plan, staging.root()) {
-        Ok((written, plan)) => {
+    let written = write_site(options, plan, staging.root())
+        .and_then(|(written, plan)| Ok((written, crate::check::after_build(&plan, options, staging.root())?)));
+    match written {
+        Ok((written, inspected)) => {
             let changes = staging.swap_in(&written)?;
-            let inspection = crate::check::after_build(&plan, options)?;
-            Ok(Report { articles, files: written.len(), changes, inspection })
+            Ok(Report { articles, files: written.len(), changes, inspection: inspected.write_beside(&options.out)? })
         }
         Err(errors) => {
             staging.discard();

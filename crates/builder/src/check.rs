@@ -103,21 +103,35 @@ pub fn check(options: &Options) -> Result<Report, Vec<BuildError>> {
     Ok(report)
 }
 
-/// The inspection of a tree just built into `options.out`: written beside
-/// it as `NAME.check.json` and `NAME.check.html`.
-pub fn after_build(plan: &Plan, options: &build::Options) -> Result<Report, Vec<BuildError>> {
+/// The inspection of a tree just built into `root` (the staging folder,
+/// before it replaces the output: a failure leaves the output untouched).
+pub fn after_build(plan: &Plan, options: &build::Options, root: &Path) -> Result<Inspected, Vec<BuildError>> {
     let site = &options.site;
-    let urls = SiteUrls::new(&base_path(&options.out), &options.base_url);
-    let files = |file: &str| options.out.join(file).is_file();
+    let urls = SiteUrls::new(&base_path(root), &options.base_url);
+    let files = |file: &str| root.join(file).is_file();
     let files = options.app_dir.as_ref().map(|_| &files as Files);
     let report = inspect(plan, site, &options.inspection, urls.clone(), files, options.threads)?;
     let context = Context { site, urls: &urls, canonical: true };
-    let name = options.out.file_name().and_then(|n| n.to_str()).unwrap_or("out");
-    for (suffix, text) in [("check.json", to_json(&report, &context)), ("check.html", html::page(&report, &context))] {
-        let path = options.out.with_file_name(format!("{name}.{suffix}"));
-        std::fs::write(&path, text).map_err(|e| failed(&path, e))?;
+    let reports = [("check.json", to_json(&report, &context)), ("check.html", html::page(&report, &context))];
+    Ok(Inspected { report, reports })
+}
+
+/// A build's inspection, and its reports to write beside the output.
+pub struct Inspected {
+    pub report: Report,
+    reports: [(&'static str, String); 2],
+}
+
+impl Inspected {
+    /// Writes `NAME.check.json` and `NAME.check.html` beside `out`.
+    pub fn write_beside(self, out: &Path) -> Result<Report, Vec<BuildError>> {
+        let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("out");
+        for (suffix, text) in self.reports {
+            let path = out.with_file_name(format!("{name}.{suffix}"));
+            std::fs::write(&path, text).map_err(|e| failed(&path, e))?;
+        }
+        Ok(self.report)
     }
-    Ok(report)
 }
 
 fn failed(path: &Path, e: std::io::Error) -> Vec<BuildError> {

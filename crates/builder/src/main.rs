@@ -120,6 +120,17 @@ fn problems(errors: &[portal_build::BuildError]) -> String {
     format!("{}\n{} problem(s)", list.join("\n"), errors.len())
 }
 
+/// `--base-url` as the trees' canonical root (it goes into their site.json,
+/// which the app checks by the same rule), ending in `/`.
+fn base_url(url: &str) -> Result<String, String> {
+    if !portal_core::site::is_base_url(url) {
+        return Err(format!(
+            "--base-url “{url}” should look like https://www.example.gov.cn/ (an origin and a plain path)"
+        ));
+    }
+    Ok(format!("{}/", url.trim_end_matches('/')))
+}
+
 /// `site.json` at `path`, checked, and as written.
 fn read_site(path: &str) -> Result<(portal_core::site::SiteConfig, serde_json::Value), String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
@@ -169,7 +180,7 @@ fn run(args: &[String], refused: &mut bool) -> Result<String, String> {
                 feeds: values(args, "--feed").into_iter().map(PathBuf::from).collect(),
                 article_dirs: values(args, "--articles").into_iter().map(PathBuf::from).collect(),
                 app_dir: path("--app"),
-                base_url: values(args, "--base-url").last().map(|url| url.to_string()),
+                base_url: values(args, "--base-url").last().map(|url| base_url(url)).transpose()?,
                 json: path("--json"),
                 html: path("--html"),
                 threads: threads(args)?,
@@ -189,10 +200,7 @@ fn run(args: &[String], refused: &mut bool) -> Result<String, String> {
             let strict = strictness(args)?;
             let site_path = one(args, "--site")?;
             let (site, site_json) = read_site(site_path)?;
-            let mut base_url = one(args, "--base-url")?.to_string();
-            if !base_url.ends_with('/') {
-                base_url.push('/');
-            }
+            let base_url = base_url(one(args, "--base-url")?)?;
             let options = build::Options {
                 category_map: category_map(args, &site)?,
                 inspection: check::Settings::read(site_path, &site, values(args, "--on").last().copied())?,
@@ -253,6 +261,8 @@ mod tests {
         assert!(run(&args("generate --count 3 --out")).unwrap_err().starts_with("--out needs a value"));
         assert!(run(&args("build --site s.json --threads 0")).unwrap_err().starts_with("--threads takes a number"));
         assert_eq!(check_flags(&args("build --site s --threads 2"), BUILD_FLAGS), Ok(()));
+        assert!(base_url("https://例子.中国/").unwrap_err().starts_with("--base-url “https://例子.中国/”"));
+        assert_eq!(base_url("https://x.gov.cn/news").as_deref(), Ok("https://x.gov.cn/news/"));
     }
 
     #[test]

@@ -332,7 +332,7 @@ fn is_origin(origin: &str) -> bool {
 
 /// An origin, then a path of plain characters: it becomes every canonical
 /// link, so no quote, space or query may ride along.
-fn is_base_url(url: &str) -> bool {
+pub fn is_base_url(url: &str) -> bool {
     let scheme_end = url.find("://").map_or(0, |n| n + 3);
     let (origin, path) = url[scheme_end..].find('/').map_or((url, ""), |n| url.split_at(scheme_end + n));
     is_origin(origin) && path.bytes().all(|b| b.is_ascii_alphanumeric() || b"/-_.~%".contains(&b))
