@@ -90,6 +90,13 @@ impl Prerender {
         prerender
     }
 
+    /// The markup every article page shares (its header, footer and side
+    /// blocks): with the site, its URLs and the article's own view, all an
+    /// article page is made from (portal-build's fingerprints).
+    pub fn shared_markup(&self) -> [&str; 3] {
+        [&self.article_header, &self.footer, &self.side_blocks]
+    }
+
     pub fn home(&self) -> Prerendered {
         let (site, front, paths) = (self.site.clone(), self.catalogue.front().clone(), self.paths.clone());
         let path = self.paths.home();

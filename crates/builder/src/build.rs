@@ -2,16 +2,19 @@
 //! output is written by its own step (`crate::steps`), into a staging
 //! folder that replaces the output only when every step succeeded.
 
-use crate::changes::{Changes, Manifest};
+use crate::changes::Changes;
 use crate::entry::{self, Plan};
 use crate::import::CategoryMap;
 use crate::input;
+use crate::previous::Previous;
 use crate::staging::{self, Staging};
+use crate::steps::search::Sealed;
 use crate::steps::{app, articles, categories, home, search, sitemaps, syndication, Writer};
 use crate::traditional::Traditional;
 use crate::tree;
 use crate::BuildError;
 use portal_core::site::SiteConfig;
+use portal_core::urls::SiteUrls;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -54,13 +57,21 @@ pub fn build(options: &Options) -> Result<Report, Vec<BuildError>> {
     let plan =
         read_articles(&options.site, &options.feeds, &options.category_map, &options.article_dirs, options.threads)?;
     let articles = plan.items().len();
+    let previous = Previous::read(&options.out);
     let staging = Staging::create(&options.out)?;
-    let written = write_site(options, plan, staging.root())
-        .and_then(|(written, plan)| Ok((written, crate::check::after_build(&plan, options, staging.root())?)));
+    let written = write_site(options, plan, staging.root(), &previous).and_then(|(written, plan, urls)| {
+        let inspected = crate::check::after_build(&plan, options, urls, &written.written)?;
+        Ok((written, inspected))
+    });
     match written {
         Ok((written, inspected)) => {
-            let changes = staging.swap_in(&written)?;
-            Ok(Report { articles, files: written.len(), changes, inspection: inspected.write_beside(&options.out)? })
+            let changes = staging.swap_in(&written.written, &written.inputs, &previous)?;
+            Ok(Report {
+                articles,
+                files: written.written.len(),
+                changes,
+                inspection: inspected.write_beside(&options.out)?,
+            })
         }
         Err(errors) => {
             staging.discard();
@@ -112,32 +123,40 @@ fn check(plan: &Plan) -> Vec<BuildError> {
     duplicates.chain(dangling).collect()
 }
 
-/// The steps, in order, into `root`: the app, then each tree's files but
-/// its articles', then every tree's articles, then 站内搜索. Gives back
-/// the site's own articles, for the inspection.
-fn write_site(options: &Options, plan: Plan, root: &Path) -> Result<(Manifest, Plan), Vec<BuildError>> {
-    let mut bundle = Writer::new(root, String::new());
-    let template = app::copy_bundle(options.app_dir.as_deref(), &options.site, &mut bundle)?;
+/// The steps, in order, into `root`, over the `previous` tree: the app,
+/// then each tree's files but its articles', then every tree's articles,
+/// then 站内搜索. Gives back what was written, and the site's own articles
+/// and URLs, for the inspection.
+fn write_site<'a>(
+    options: &Options,
+    plan: Plan,
+    root: &Path,
+    previous: &'a Previous,
+) -> Result<(Writer<'a>, Plan, SiteUrls), Vec<BuildError>> {
+    let mut written = Writer::new(root, String::new(), previous);
+    let template = app::copy_bundle(options.app_dir.as_deref(), &options.site, &mut written)?;
     let convert = Traditional::new(&options.site);
     let trees = tree::trees(options, plan, convert.as_ref(), template)?;
-    let mut written = bundle.written;
     for tree in &trees {
-        let mut out = Writer::new(root, tree.script.folder());
+        let mut out = Writer::new(root, tree.script.folder(), previous);
         app::write(tree, options.app_dir.as_deref(), &mut out)?;
         home::write(tree, &mut out)?;
         categories::write(tree, &mut out)?;
         syndication::write(tree, &mut out)?;
         sitemaps::write(tree, &mut out)?;
-        written.append(out.written);
+        written.append(out);
     }
-    let (files, index) = articles::write(&trees, root, options.threads)?;
+    let sealed = crate::search::sealed_inputs(trees[0].plan.items(), &trees[0].site);
+    let search_outs: Vec<Writer> = trees.iter().map(|tree| Writer::new(root, tree.script.folder(), previous)).collect();
+    let sealed =
+        Sealed { inputs: sealed, kept: search_outs.iter().all(|out| out.made_from(crate::search::SEALED, sealed)) };
+    let (files, index) = articles::write(&trees, root, previous, sealed.kept, options.threads)?;
     written.append(files);
     let shards = index.files();
-    for tree in &trees {
-        let mut out = Writer::new(root, tree.script.folder());
-        search::write(tree, &shards, &mut out)?;
-        written.append(out.written);
+    for (tree, mut out) in trees.iter().zip(search_outs) {
+        search::write(tree, &shards, sealed, &mut out)?;
+        written.append(out);
     }
-    let site_plan = trees.into_iter().next().expect("the site's own tree").plan;
-    Ok((written, site_plan))
+    let site = trees.into_iter().next().expect("the site's own tree");
+    Ok((written, site.plan, site.urls))
 }

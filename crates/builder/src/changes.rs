@@ -19,7 +19,16 @@ pub struct Manifest(BTreeMap<String, u64>);
 
 impl Manifest {
     pub fn add(&mut self, path: String, bytes: &[u8]) {
-        self.0.insert(path, xxh3_64(bytes));
+        self.insert(path, xxh3_64(bytes));
+    }
+
+    /// A file whose hash is known: one carried over from the previous tree.
+    pub fn insert(&mut self, path: String, hash: u64) {
+        self.0.insert(path, hash);
+    }
+
+    pub fn contains(&self, path: &str) -> bool {
+        self.0.contains_key(path)
     }
 
     /// `later`'s files, written after this manifest's.
@@ -41,9 +50,9 @@ impl Manifest {
         self.0.iter().map(|(path, hash)| format!("{hash:016x} {path}\n")).collect()
     }
 
-    /// The manifest of the tree at `root`, if it has one.
-    pub fn read(root: &Path) -> Option<HashMap<String, u64>> {
-        let text = std::fs::read_to_string(root.join(MANIFEST)).ok()?;
+    /// A manifest written by `to_text` (the tree's, or its inputs file), if there is one.
+    pub fn read_file(file: &Path) -> Option<HashMap<String, u64>> {
+        let text = std::fs::read_to_string(file).ok()?;
         text.lines()
             .map(|line| {
                 let (hash, path) = line.split_once(' ')?;
@@ -66,9 +75,9 @@ pub struct Changes {
 
 impl Changes {
     /// `new` against the replaced tree's manifest, if there was one.
-    pub fn between(old: Option<HashMap<String, u64>>, new: &Manifest) -> Changes {
+    pub fn between(old: Option<&HashMap<String, u64>>, new: &Manifest) -> Changes {
         let compared = old.is_some();
-        let mut old = old.unwrap_or_default();
+        let mut old = old.cloned().unwrap_or_default();
         let mut changes = Changes { compared, ..Changes::default() };
         for (path, hash) in &new.0 {
             match old.remove(path) {
@@ -110,7 +119,7 @@ mod tests {
         after.add("d.json".into(), b"4");
         after.add("b.json".into(), b"2 edited");
         after.add("a.json".into(), b"1");
-        let changes = Changes::between(Manifest::read(dir.path()), &after);
+        let changes = Changes::between(Manifest::read_file(&dir.path().join(MANIFEST)).as_ref(), &after);
         assert_eq!(
             changes,
             Changes {

@@ -7,6 +7,7 @@
 mod html;
 
 use crate::build;
+use crate::changes::Manifest;
 use crate::entry::{Entry, Origin, Plan};
 use crate::import::CategoryMap;
 use crate::input;
@@ -105,10 +106,14 @@ pub fn check(options: &Options) -> Result<Report, Vec<BuildError>> {
 
 /// The inspection of a tree just built into `root` (the staging folder,
 /// before it replaces the output: a failure leaves the output untouched).
-pub fn after_build(plan: &Plan, options: &build::Options, root: &Path) -> Result<Inspected, Vec<BuildError>> {
+pub fn after_build(
+    plan: &Plan,
+    options: &build::Options,
+    urls: SiteUrls,
+    written: &Manifest,
+) -> Result<Inspected, Vec<BuildError>> {
     let site = &options.site;
-    let urls = SiteUrls::new(&base_path(root), &options.base_url);
-    let files = |file: &str| root.join(file).is_file();
+    let files = |file: &str| written.contains(file);
     let files = options.app_dir.as_ref().map(|_| &files as Files);
     let report = inspect(plan, site, &options.inspection, urls.clone(), files, options.threads)?;
     let context = Context { site, urls: &urls, canonical: true };

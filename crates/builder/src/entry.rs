@@ -3,6 +3,7 @@
 //! written. Every item goes through the app's reader (`portal_core::feed`)
 //! and the checks an archive adds, so all inputs are held to the same rules.
 
+use crate::previous::fingerprint;
 use portal_core::archive::is_plain_id;
 use portal_core::date::Timestamp;
 use portal_core::feed::{self, Article, ReadOptions};
@@ -44,13 +45,17 @@ pub struct Entry {
     /// Metadata: the body is left empty.
     pub article: Article,
     pub origin: Origin,
+    /// A fingerprint of the article as read, body included: what its own
+    /// files are made from (`crate::previous`).
+    pub source: u64,
 }
 
 impl Entry {
     /// An article file's article, whose body is read again when its files are written.
     pub fn from_file(mut article: Article, file: &Path) -> Entry {
+        let source = fingerprint(&[&article]);
         article.body = Vec::new();
-        Entry { article, origin: Origin::File(file.to_path_buf()) }
+        Entry { article, origin: Origin::File(file.to_path_buf()), source }
     }
 
     /// An article of a JSON Feed, kept whole.
@@ -64,9 +69,10 @@ impl Entry {
     }
 
     fn kept(article: Article, origin: impl FnOnce(Box<Article>) -> Origin) -> Entry {
+        let source = fingerprint(&[&article]);
         let mut metadata = article.clone();
         metadata.body = Vec::new();
-        Entry { article: metadata, origin: origin(Box::new(article)) }
+        Entry { article: metadata, origin: origin(Box::new(article)), source }
     }
 }
 

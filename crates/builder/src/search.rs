@@ -3,6 +3,8 @@
 //! them, and its queries are folded back to Simplified), and written into
 //! every tree; each tree has its own rows, in its own script.
 
+use crate::entry::Entry;
+use crate::previous::fingerprint;
 use portal_core::date::Timestamp;
 use portal_core::feed::Article;
 use portal_core::html;
@@ -19,6 +21,18 @@ pub fn info(docs: usize) -> IndexInfo {
     let shards = (sealed / 16).next_power_of_two().clamp(16, 8192);
     IndexInfo { shards, docs: docs as u32 }
 }
+
+/// What the sealed shards are made from: the articles they hold, in
+/// order, and the categories' numbers. Unchanged, they are carried over.
+pub fn sealed_inputs(entries: &[Entry], site: &SiteConfig) -> u64 {
+    let info = info(entries.len());
+    let sources: Vec<u64> = entries.iter().rev().take(info.sealed() as usize).map(|entry| entry.source).collect();
+    let categories: Vec<&str> = site.categories.iter().map(|c| c.slug.as_str()).collect();
+    fingerprint(&[&info, &categories, &sources])
+}
+
+/// Where `sealed_inputs` is recorded in a tree.
+pub const SEALED: &str = "search/sealed";
 
 /// Adds article number `doc`, with its full body, to `index`.
 pub fn add(index: &mut ArchiveIndex, doc: u32, article: &Article, site: &SiteConfig, folding: &Folding) {

@@ -6,6 +6,7 @@
 use crate::build::Options;
 use crate::entry::Plan;
 use crate::page;
+use crate::previous::fingerprint;
 use crate::search;
 use crate::traditional::{self, Traditional};
 use crate::BuildError;
@@ -66,6 +67,10 @@ pub struct Tree<'a> {
     pub archive: Archive,
     /// Without the app's page, nothing is pre-rendered.
     pub pages: Option<Pages>,
+    /// A fingerprint of what every article's files share: the tree's
+    /// site.json, URLs and, with pages, the app's page and the markup
+    /// every article page has.
+    pub inputs: u64,
 }
 
 /// Pre-rendered pages: the release app's page and the app's components.
@@ -109,6 +114,7 @@ impl<'a> Tree<'a> {
             plan,
             archive,
             pages: None,
+            inputs: 0,
         }
     }
 
@@ -139,11 +145,14 @@ impl<'a> Tree<'a> {
             other_script: Some(other_script),
             plan,
             pages: None,
+            inputs: 0,
         })
     }
 
     fn with_pages(mut self, template: Option<String>) -> Tree<'a> {
         self.pages = template.map(|template| Pages::new(template, &self));
+        let pages = self.pages.as_ref().map(|pages| (&pages.template, pages.prerender.shared_markup()));
+        self.inputs = fingerprint(&[&self.script.folder(), &self.site_json, &self.urls, &pages]);
         self
     }
 

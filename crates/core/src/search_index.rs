@@ -75,8 +75,11 @@ impl IndexInfo {
 
 const TAIL: &str = "search/t/";
 
+/// Where the sealed shards are.
+pub const SEALED_FOLDER: &str = "search/g/";
+
 pub fn sealed_file(shard: u32) -> String {
-    format!("search/g/{shard:x}.bin")
+    format!("{SEALED_FOLDER}{shard:x}.bin")
 }
 
 pub fn tail_file(shard: u32) -> String {

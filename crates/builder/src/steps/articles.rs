@@ -1,17 +1,19 @@
 //! Each article's JSON file and pre-rendered page, for every tree in one
 //! parallel pass: each body is read once (article files again, as memory
 //! holds only metadata), indexed for 站内搜索 as written, then converted
-//! for each tree.
+//! for each tree. Over an existing tree, an article whose files were made
+//! from the same inputs is not read at all, unless the index needs it.
 
 use super::Writer;
-use crate::changes::Manifest;
+use crate::entry::Entry;
 use crate::input;
 use crate::page::{article_page, PageContext};
+use crate::previous::{fingerprint, Previous};
 use crate::search;
 use crate::tree::{Script, Tree};
 use crate::BuildError;
 use portal_core::archive::article_file;
-use portal_core::feed::Article;
+use portal_core::feed::ArticleRef;
 use portal_core::index::ArticleView;
 use portal_core::search::Folding;
 use portal_core::search_index::ArchiveIndex;
@@ -20,18 +22,29 @@ use std::path::Path;
 use std::sync::Arc;
 
 /// Writes every tree's articles; `trees` starts with the Simplified one.
-/// Also returns 站内搜索's index of every article.
-pub fn write(trees: &[Tree], root: &Path, threads: usize) -> Result<(Manifest, ArchiveIndex), Vec<BuildError>> {
+/// Also returns 站内搜索's index of every article, or, where the sealed
+/// shards are carried over (`sealed_kept`), of the tail's.
+pub fn write<'a>(
+    trees: &[Tree],
+    root: &Path,
+    previous: &'a Previous,
+    sealed_kept: bool,
+    threads: usize,
+) -> Result<(Writer<'a>, ArchiveIndex), Vec<BuildError>> {
     let positions: Vec<usize> = (0..trees[0].plan.items().len()).collect();
     let folding = search::folding();
-    let results = crate::in_parallel(&positions, threads, |part| write_part(trees, root, part, &folding));
-    let mut written = Manifest::default();
-    let mut index = ArchiveIndex::new(search::info(positions.len()));
+    let info = search::info(positions.len());
+    let results = crate::in_parallel(&positions, threads, |part| {
+        let pass = Pass { trees, root, previous, folding: &folding, sealed_kept, index: ArchiveIndex::new(info) };
+        pass.write(part)
+    });
+    let mut written = Writer::new(root, String::new(), previous);
+    let mut index = ArchiveIndex::new(info);
     let mut errors = Vec::new();
     for result in results {
         match result {
-            Ok((files, part)) => {
-                written.append(files);
+            Ok((outs, part)) => {
+                outs.into_iter().for_each(|out| written.append(out));
                 index.merge(part);
             }
             Err(mut e) => errors.append(&mut e),
@@ -44,54 +57,102 @@ pub fn write(trees: &[Tree], root: &Path, threads: usize) -> Result<(Manifest, A
     }
 }
 
-/// The articles at `positions` of the Simplified tree's plan, whose entries
-/// say where each body is.
-fn write_part(
-    trees: &[Tree],
-    root: &Path,
-    positions: &[usize],
-    folding: &Folding,
-) -> Result<(Manifest, ArchiveIndex), Vec<BuildError>> {
-    let simplified = &trees[0];
-    let docs = simplified.plan.items().len();
-    let mut outs: Vec<Writer> = trees.iter().map(|tree| Writer::new(root, tree.script.folder())).collect();
-    let mut index = ArchiveIndex::new(search::info(docs));
-    let mut errors = Vec::new();
-    for &position in positions {
-        let entry = &simplified.plan.items()[position];
-        let mut article = match input::full_article(entry, &simplified.site) {
-            Ok(article) => article,
-            Err(mut e) => {
-                errors.append(&mut e);
-                continue;
-            }
-        };
-        article.category = entry.article.category.clone();
-        search::add(&mut index, search::doc_number(position, docs), &article, &simplified.site, folding);
-        // A copy for each tree but the last, which takes the article itself.
-        for ((tree, out), mut article) in trees.iter().zip(&mut outs).zip(std::iter::repeat_n(article, trees.len())) {
-            tree.script.convert(&mut article);
-            if let Err(e) = write_article(tree, out, article) {
-                errors.push(e);
-            }
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let mut written = Manifest::default();
-    for out in outs {
-        written.append(out.written);
-    }
-    Ok((written, index))
+/// One thread's share of the articles.
+struct Pass<'t, 'a> {
+    trees: &'t [Tree<'t>],
+    root: &'t Path,
+    previous: &'a Previous,
+    folding: &'t Folding,
+    sealed_kept: bool,
+    index: ArchiveIndex,
 }
 
-/// `article`, in the tree's script, as its JSON file and, with the app's
-/// page, its pre-rendered page.
-fn write_article(tree: &Tree, out: &mut Writer, article: Article) -> Result<(), BuildError> {
+impl<'a> Pass<'_, 'a> {
+    /// The articles at `positions` of the Simplified tree's plan, whose
+    /// entries say where each body is. Each is read only if one of its
+    /// files must be made or the search index needs it.
+    fn write(mut self, positions: &[usize]) -> Result<(Vec<Writer<'a>>, ArchiveIndex), Vec<BuildError>> {
+        let simplified = &self.trees[0];
+        let docs = simplified.plan.items().len();
+        let sealed = search::info(docs).sealed();
+        let mut outs: Vec<Writer> =
+            self.trees.iter().map(|tree| Writer::new(self.root, tree.script.folder(), self.previous)).collect();
+        let mut errors = Vec::new();
+        for &position in positions {
+            let entry = &simplified.plan.items()[position];
+            let doc = search::doc_number(position, docs);
+            let indexed = !self.sealed_kept || doc >= sealed;
+            let views: Vec<Surroundings> =
+                self.trees.iter().map(|tree| surroundings(tree, &entry.article.id)).collect();
+            let made: Vec<bool> = self
+                .trees
+                .iter()
+                .zip(&mut outs)
+                .zip(&views)
+                .map(|((tree, out), view)| !kept(tree, out, entry, view))
+                .collect();
+            if !indexed && !made.contains(&true) {
+                continue;
+            }
+            let mut article = match input::full_article(entry, &simplified.site) {
+                Ok(article) => article,
+                Err(mut e) => {
+                    errors.append(&mut e);
+                    continue;
+                }
+            };
+            article.category = entry.article.category.clone();
+            if indexed {
+                search::add(&mut self.index, doc, &article, &simplified.site, self.folding);
+            }
+            for (((tree, out), view), made) in self.trees.iter().zip(&mut outs).zip(views).zip(made) {
+                if made {
+                    let mut article = article.clone();
+                    tree.script.convert(&mut article);
+                    if let Err(e) = write_article(
+                        tree,
+                        out,
+                        ArticleView { article, related: view.0, previous: view.1, next: view.2 },
+                    ) {
+                        errors.push(e);
+                    }
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok((outs, self.index))
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// An article's 相关阅读 and neighbours in a tree.
+type Surroundings = (Vec<ArticleRef>, Option<ArticleRef>, Option<ArticleRef>);
+
+fn surroundings(tree: &Tree, id: &str) -> Surroundings {
+    tree.plan.surroundings(id, tree.site.related_count).unwrap_or_default()
+}
+
+/// Whether the article's files in `tree` are carried over from the
+/// previous tree: made from the same tree, article and surroundings.
+fn kept(tree: &Tree, out: &mut Writer, entry: &Entry, view: &Surroundings) -> bool {
+    let id = &entry.article.id;
+    let key = article_file(id);
+    let inputs = fingerprint(&[&tree.inputs, &entry.source, view]);
+    let same = out.made_from(&key, inputs);
+    out.record(&key, inputs);
+    let mut files = vec![key];
+    if tree.pages.is_some() {
+        files.push(tree.urls.page_file(&tree.urls.article(id)));
+    }
+    same && out.keep(&files)
+}
+
+/// The article in `view`, in the tree's script, as its JSON file and,
+/// with the app's page, its pre-rendered page.
+fn write_article(tree: &Tree, out: &mut Writer, view: ArticleView) -> Result<(), BuildError> {
     let (site, urls) = (&tree.site, &tree.urls);
-    let (related, previous, next) = tree.plan.surroundings(&article.id, site.related_count).unwrap_or_default();
-    let view = ArticleView { article, related, previous, next };
     out.json(&article_file(&view.article.id), &writer::article_file(site, urls, &view))?;
     let Some(pages) = &tree.pages else { return Ok(()) };
     let category = view.article.category.as_deref().and_then(|slug| site.category(slug));
