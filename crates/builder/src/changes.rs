@@ -4,7 +4,8 @@
 //! the next build compares without reading the old tree back.
 
 use serde_json::json;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::path::Path;
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -15,7 +16,7 @@ pub const MANIFEST: &str = ".portal-build-manifest";
 /// The files written, by path under the output, with their content hash;
 /// a file written twice has the hash of what was written last.
 #[derive(Debug, Default)]
-pub struct Manifest(BTreeMap<String, u64>);
+pub struct Manifest(HashMap<String, u64>);
 
 impl Manifest {
     pub fn add(&mut self, path: String, bytes: &[u8]) {
@@ -33,7 +34,15 @@ impl Manifest {
 
     /// `later`'s files, written after this manifest's.
     pub fn append(&mut self, later: Manifest) {
-        self.0.extend(later.0);
+        if self.0.len() < later.0.len() {
+            // Into the larger map: a build appends 100,000 articles' files at once.
+            let earlier = std::mem::replace(&mut self.0, later.0);
+            for (path, hash) in earlier {
+                self.0.entry(path).or_insert(hash);
+            }
+        } else {
+            self.0.extend(later.0);
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -47,7 +56,13 @@ impl Manifest {
     /// One line per file, `hash path`, sorted by path: the same files give
     /// the same bytes.
     pub fn to_text(&self) -> String {
-        self.0.iter().map(|(path, hash)| format!("{hash:016x} {path}\n")).collect()
+        let mut files: Vec<(&String, &u64)> = self.0.iter().collect();
+        files.sort_unstable();
+        let mut text = String::with_capacity(files.len() * 64);
+        for (path, hash) in files {
+            writeln!(text, "{hash:016x} {path}").expect("writing to a string cannot fail");
+        }
+        text
     }
 
     /// A manifest written by `to_text` (the tree's, or its inputs file), if there is one.
@@ -76,18 +91,20 @@ pub struct Changes {
 impl Changes {
     /// `new` against the replaced tree's manifest, if there was one.
     pub fn between(old: Option<&HashMap<String, u64>>, new: &Manifest) -> Changes {
-        let compared = old.is_some();
-        let mut old = old.cloned().unwrap_or_default();
-        let mut changes = Changes { compared, ..Changes::default() };
+        let empty = HashMap::new();
+        let before = old.unwrap_or(&empty);
+        let mut changes = Changes { compared: old.is_some(), ..Changes::default() };
         for (path, hash) in &new.0 {
-            match old.remove(path) {
+            match before.get(path) {
                 None => changes.added.push(path.clone()),
-                Some(before) if before != *hash => changes.changed.push(path.clone()),
+                Some(was) if was != hash => changes.changed.push(path.clone()),
                 Some(_) => {}
             }
         }
-        changes.removed = old.into_keys().collect();
-        changes.removed.sort_unstable();
+        changes.removed = before.keys().filter(|path| !new.contains(path)).cloned().collect();
+        for list in [&mut changes.added, &mut changes.changed, &mut changes.removed] {
+            list.sort_unstable();
+        }
         changes
     }
 

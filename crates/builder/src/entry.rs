@@ -53,7 +53,7 @@ pub struct Entry {
 impl Entry {
     /// An article file's article, whose body is read again when its files are written.
     pub fn from_file(mut article: Article, file: &Path) -> Entry {
-        let source = fingerprint(&[&article]);
+        let source = fingerprint(&article);
         article.body = Vec::new();
         Entry { article, origin: Origin::File(file.to_path_buf()), source }
     }
@@ -69,7 +69,7 @@ impl Entry {
     }
 
     fn kept(article: Article, origin: impl FnOnce(Box<Article>) -> Origin) -> Entry {
-        let source = fingerprint(&[&article]);
+        let source = fingerprint(&article);
         let mut metadata = article.clone();
         metadata.body = Vec::new();
         Entry { article: metadata, origin: origin(Box::new(article)), source }

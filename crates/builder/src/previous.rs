@@ -8,7 +8,7 @@
 
 use crate::changes::{Manifest, MANIFEST};
 use std::collections::HashMap;
-use std::fmt::Write as _;
+use std::hash::{Hash, Hasher};
 use std::path::Path;
 use std::sync::OnceLock;
 use xxhash_rust::xxh3::Xxh3;
@@ -97,25 +97,26 @@ fn unreported(files: &HashMap<String, u64>, file: &Path) -> Option<HashMap<Strin
     Some(before)
 }
 
-/// A fingerprint of everything `parts` formats to, with this build of the
-/// builder: a new version of the tool makes everything again.
-pub fn fingerprint(parts: &[&dyn std::fmt::Debug]) -> u64 {
-    let mut hasher = HashWriter(Xxh3::new());
-    hasher.0.update(&builder_identity().to_le_bytes());
-    for part in parts {
-        // The separator keeps ("ab", "c") apart from ("a", "bc").
-        write!(hasher, "{part:?}\u{0}").expect("hashing cannot fail");
-    }
+/// A fingerprint of `value` (a tuple of everything an output is made
+/// from), with this build of the builder: a new version of the tool makes
+/// everything again.
+pub fn fingerprint(value: &impl Hash) -> u64 {
+    let mut hasher = Fingerprint(Xxh3::new());
+    builder_identity().hash(&mut hasher);
+    value.hash(&mut hasher);
     hasher.0.digest()
 }
 
-/// Formatted text fed straight into the hash, without a string in between.
-struct HashWriter(Xxh3);
+/// A 64-bit hash that is the same in every run (std's is seeded per process).
+struct Fingerprint(Xxh3);
 
-impl std::fmt::Write for HashWriter {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        self.0.update(s.as_bytes());
-        Ok(())
+impl Hasher for Fingerprint {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.update(bytes);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0.digest()
     }
 }
 

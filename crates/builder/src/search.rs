@@ -28,7 +28,7 @@ pub fn sealed_inputs(entries: &[Entry], site: &SiteConfig) -> u64 {
     let info = info(entries.len());
     let sources: Vec<u64> = entries.iter().rev().take(info.sealed() as usize).map(|entry| entry.source).collect();
     let categories: Vec<&str> = site.categories.iter().map(|c| c.slug.as_str()).collect();
-    fingerprint(&[&info, &categories, &sources])
+    fingerprint(&(info, categories, sources))
 }
 
 /// Where `sealed_inputs` is recorded in a tree.

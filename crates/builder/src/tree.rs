@@ -152,7 +152,7 @@ impl<'a> Tree<'a> {
     fn with_pages(mut self, template: Option<String>) -> Tree<'a> {
         self.pages = template.map(|template| Pages::new(template, &self));
         let pages = self.pages.as_ref().map(|pages| (&pages.template, pages.prerender.shared_markup()));
-        self.inputs = fingerprint(&[&self.script.folder(), &self.site_json, &self.urls, &pages]);
+        self.inputs = fingerprint(&(self.script.folder(), self.site_json.to_string(), &self.urls, pages));
         self
     }
 

@@ -25,7 +25,7 @@ pub struct Feed {
 pub const UNTITLED: &str = "（无标题）";
 
 /// Another article named by an article file: enough for a link.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Hash)]
 pub struct ArticleRef {
     pub id: String,
     pub title: String,
@@ -39,14 +39,14 @@ impl From<&Article> for ArticleRef {
 }
 
 /// 相关阅读 and 上一篇/下一篇 worked out ahead by the archive builder.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Hash)]
 pub struct Precomputed {
     pub related: Vec<ArticleRef>,
     pub previous: Option<ArticleRef>,
     pub next: Option<ArticleRef>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Hash)]
 pub struct Article {
     pub id: String,
     pub url: Option<String>,

@@ -6,7 +6,7 @@
 //! rests only on the allowlist below, which is checked on the tree itself.
 
 /// A sanitized node. Tag and attribute names come only from the allowlist.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub enum Node {
     Element { tag: &'static str, attrs: Vec<(&'static str, String)>, children: Vec<Node> },
     Text(String),

@@ -36,7 +36,7 @@ pub const DAYS_FILE: &str = "search/days.json";
 pub type Gram = u64;
 
 /// What `_portal.archive.search` in the home feed says of the index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct IndexInfo {
     pub shards: u32,
     pub docs: u32,

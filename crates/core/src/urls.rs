@@ -66,7 +66,7 @@ pub struct OtherScript {
     pub root: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
 pub struct SiteUrls {
     /// `""` at the root, else `/news` (leading slash, no trailing slash).
     base: String,

@@ -139,7 +139,7 @@ fn surroundings(tree: &Tree, id: &str) -> Surroundings {
 fn kept(tree: &Tree, out: &mut Writer, entry: &Entry, view: &Surroundings) -> bool {
     let id = &entry.article.id;
     let key = article_file(id);
-    let inputs = fingerprint(&[&tree.inputs, &entry.source, view]);
+    let inputs = fingerprint(&(tree.inputs, entry.source, view));
     let same = out.made_from(&key, inputs);
     out.record(&key, inputs);
     let mut files = vec![key];
