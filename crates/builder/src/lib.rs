@@ -12,6 +12,7 @@ pub mod input;
 pub mod page;
 pub mod search;
 pub mod search_check;
+pub mod serve;
 pub mod staging;
 pub mod steps;
 pub mod syndication;

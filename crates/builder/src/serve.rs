@@ -1,0 +1,304 @@
+//! `portal-build serve`: a preview of a built tree, or of `dist/`, on
+//! 127.0.0.1, answering as docs/hosting.md asks a host to (as
+//! deploy/nginx/*.conf and tests/e2e/server.mjs do): a file, else the
+//! folder's pre-rendered `index.html`, else the nearest `app.html` above
+//! the path for a deep link; 404 for a missing file with an extension;
+//! nginx's cache headers; gzip for text, the wasm and the search's `.bin`.
+
+use flate2::write::GzEncoder;
+use flate2::Compression;
+use percent_encoding::percent_decode_str;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use tiny_http::{Header, Method, Request, Response};
+
+/// Requests answered at once: a page's files arrive together.
+const WORKERS: usize = 4;
+
+/// What a request's path is answered with.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// This file, by its path under the tree.
+    File(String),
+    NotFound,
+    /// Not a path under the tree (`..`, a backslash, bad percent-encoding).
+    BadRequest,
+}
+
+/// The answer to `target` (a request's path and query, as sent) in a
+/// tree where `is_file` says which paths under it are files.
+pub fn resolve(target: &str, is_file: impl Fn(&str) -> bool) -> Answer {
+    let Some(path) = tree_path(target) else { return Answer::BadRequest };
+    let page = if path.is_empty() { "index.html".to_string() } else { format!("{path}/index.html") };
+    if let Some(found) = [path.clone(), page].into_iter().find(|candidate| is_file(candidate)) {
+        return Answer::File(found);
+    }
+    // A path with an extension names a file (hosting rule 2): missing is 404.
+    if has_extension(&path) {
+        return Answer::NotFound;
+    }
+    let folders: Vec<&str> = path.split('/').collect();
+    (0..folders.len())
+        .rev()
+        .map(|depth| folders[..depth].iter().map(|folder| format!("{folder}/")).collect::<String>() + "app.html")
+        .find(|app| is_file(app))
+        .map_or(Answer::NotFound, Answer::File)
+}
+
+/// `target`'s path under the tree, decoded, without empty segments:
+/// `None` where it would leave the tree or is not UTF-8.
+fn tree_path(target: &str) -> Option<String> {
+    let path = target.split(['?', '#']).next()?.strip_prefix('/')?;
+    let path = percent_decode_str(path).decode_utf8().ok()?;
+    let segments: Vec<&str> = path.split('/').filter(|segment| !segment.is_empty()).collect();
+    let unsafe_segment = |s: &&str| matches!(*s, "." | "..") || s.contains(['\\', '\0']);
+    if segments.iter().any(unsafe_segment) {
+        return None;
+    }
+    Some(segments.join("/"))
+}
+
+/// Whether the last segment ends in `.` and letters or digits (nginx's
+/// `\.[A-Za-z0-9]+$`).
+fn has_extension(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    name.rsplit_once('.').is_some_and(|(_, ext)| !ext.is_empty() && ext.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+fn extension(path: &str) -> &str {
+    path.rsplit_once('.').map_or("", |(_, ext)| ext)
+}
+
+/// The Content-Type for a file, by its extension.
+pub fn content_type(path: &str) -> &'static str {
+    match extension(path) {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json; charset=utf-8",
+        "xml" => "application/xml; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Bundle files with a content hash in their name may be kept for good;
+/// everything else is revalidated (nginx's `-[0-9a-f]{12,20}(_bg)?\.(js|wasm|css)$`).
+pub fn cache_control(path: &str) -> &'static str {
+    let hashed = ["js", "wasm", "css"]
+        .iter()
+        .find_map(|ext| path.strip_suffix(ext)?.strip_suffix('.'))
+        .map(|stem| stem.strip_suffix("_bg").unwrap_or(stem))
+        .and_then(|stem| stem.rsplit_once('-'))
+        .is_some_and(|(_, hash)| {
+            (12..=20).contains(&hash.len()) && hash.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+        });
+    if hashed {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    }
+}
+
+/// Text, the wasm and the search index's shards (hosting rule 4).
+fn compressible(path: &str) -> bool {
+    matches!(extension(path), "html" | "js" | "mjs" | "wasm" | "css" | "json" | "xml" | "txt" | "svg" | "bin")
+}
+
+/// Whether an `Accept-Encoding` value takes gzip (named or `*`, not at `q=0`).
+fn accepts_gzip(accept_encoding: &str) -> bool {
+    accept_encoding.split(',').any(|coding| {
+        let (name, params) = coding.split_once(';').unwrap_or((coding, ""));
+        let weight = params.split(';').find_map(|param| param.trim().strip_prefix("q="));
+        let weight = weight.map_or(Some(1.0), |q| q.trim().parse::<f32>().ok());
+        matches!(name.trim().to_ascii_lowercase().as_str(), "gzip" | "*") && weight.is_some_and(|q| q > 0.0)
+    })
+}
+
+/// A tree served on 127.0.0.1.
+pub struct Server {
+    http: tiny_http::Server,
+    root: PathBuf,
+}
+
+impl Server {
+    /// Listens on `port` (0: any free one) for the tree at `root`.
+    pub fn bind(root: &Path, port: u16) -> Result<Server, String> {
+        if !root.is_dir() {
+            return Err(format!("{}: 不是文件夹", root.display()));
+        }
+        let http = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| format!("127.0.0.1:{port}: {e}"))?;
+        Ok(Server { http, root: root.to_path_buf() })
+    }
+
+    pub fn url(&self) -> String {
+        let address = self.http.server_addr().to_ip().expect("a TCP listener");
+        format!("http://{address}/")
+    }
+
+    /// Answers requests until the process is stopped (Ctrl-C).
+    pub fn run(&self) {
+        std::thread::scope(|scope| {
+            for _ in 0..WORKERS {
+                scope.spawn(|| self.http.incoming_requests().for_each(|request| self.answer(request)));
+            }
+        });
+    }
+
+    fn answer(&self, request: Request) {
+        let response = match request.method() {
+            Method::Get | Method::Head => self.response(&request),
+            _ => text(405, "405 Method Not Allowed"),
+        };
+        // A reader that went away is no error of the tree's.
+        let _ = request.respond(response);
+    }
+
+    fn response(&self, request: &Request) -> Response<std::io::Cursor<Vec<u8>>> {
+        let file = match resolve(request.url(), |path| self.root.join(path).is_file()) {
+            Answer::File(file) => file,
+            Answer::NotFound => return text(404, "404 Not Found"),
+            Answer::BadRequest => return text(400, "400 Bad Request"),
+        };
+        let Ok(body) = std::fs::read(self.root.join(&file)) else { return text(404, "404 Not Found") };
+        let gzip = compressible(&file)
+            && request.headers().iter().any(|h| h.field.equiv("Accept-Encoding") && accepts_gzip(h.value.as_str()));
+        let mut response = Response::from_data(if gzip { gzipped(&body) } else { body })
+            .with_header(header("Content-Type", content_type(&file)))
+            .with_header(header("Cache-Control", cache_control(&file)));
+        if compressible(&file) {
+            response = response.with_header(header("Vary", "Accept-Encoding"));
+        }
+        if gzip {
+            response = response.with_header(header("Content-Encoding", "gzip"));
+        }
+        response
+    }
+}
+
+/// A plain answer with a status; revalidated, so that a file published
+/// later is fetched.
+fn text(status: u16, body: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+    Response::from_string(body).with_status_code(status).with_header(header("Cache-Control", "no-cache"))
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name, value).expect("ASCII header")
+}
+
+fn gzipped(body: &[u8]) -> Vec<u8> {
+    let mut encoder = GzEncoder::new(Vec::with_capacity(body.len() / 3), Compression::default());
+    encoder.write_all(body).expect("writing to memory");
+    encoder.finish().expect("writing to memory")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An archive's paths: the app, a pre-rendered article, a 繁體 tree.
+    fn archive(path: &str) -> bool {
+        [
+            "index.html",
+            "app.html",
+            "feed.json",
+            "portal-2c350469fda8e03_bg.wasm",
+            "article/a1/index.html",
+            "article/a1.2/index.html",
+            "article/文章/index.html",
+            "category/cyfz/index.html",
+            "search/g/0.bin",
+            "zh-hant/app.html",
+            "zh-hant/index.html",
+        ]
+        .contains(&path)
+    }
+
+    fn file(path: &str) -> Answer {
+        Answer::File(path.to_string())
+    }
+
+    #[test]
+    fn files_then_pre_rendered_pages_then_the_nearest_app_page() {
+        assert_eq!(resolve("/", archive), file("index.html"));
+        assert_eq!(resolve("/feed.json", archive), file("feed.json"));
+        assert_eq!(resolve("/article/a1", archive), file("article/a1/index.html"));
+        assert_eq!(resolve("/article/a1/", archive), file("article/a1/index.html"));
+        assert_eq!(resolve("/category/cyfz?page=2", archive), file("category/cyfz/index.html"));
+        assert_eq!(resolve("/search?q=%E5%BC%80%E5%8F%91%E5%8C%BA", archive), file("app.html"));
+        assert_eq!(resolve("/article/no-such", archive), file("app.html"));
+        assert_eq!(resolve("/zh-hant/", archive), file("zh-hant/index.html"));
+        assert_eq!(resolve("/zh-hant/article/a9", archive), file("zh-hant/app.html"));
+        assert_eq!(resolve("/zh-hant/search?q=x", archive), file("zh-hant/app.html"));
+        assert_eq!(resolve("/article/%E6%96%87%E7%AB%A0", archive), file("article/文章/index.html"), "a Chinese slug");
+        // The app's files are in index.html's folder, wherever a deep link is.
+        assert_eq!(resolve("/a/b/c/d", |p| p == "app.html"), file("app.html"));
+        assert_eq!(resolve("/article/x", |_| false), Answer::NotFound, "no app page at all");
+    }
+
+    #[test]
+    fn a_missing_file_with_an_extension_is_a_404() {
+        assert_eq!(resolve("/no-such-feed.json", archive), Answer::NotFound);
+        assert_eq!(resolve("/search/g/999.bin", archive), Answer::NotFound);
+        assert_eq!(resolve("/zh-hant/articles/n1.json", archive), Answer::NotFound);
+        // An id with a dot: its pre-rendered page, else nothing (docs/hosting.md).
+        assert_eq!(resolve("/article/a1.2", archive), file("article/a1.2/index.html"));
+        assert_eq!(resolve("/article/a1.3", archive), Answer::NotFound);
+    }
+
+    #[test]
+    fn no_path_leaves_the_tree() {
+        for target in [
+            "/../etc/passwd",
+            "/article/../../etc/passwd",
+            "/%2e%2e/etc/passwd",
+            "/%2E%2E%2Fetc%2Fpasswd",
+            "/article/..%2f..%2fsecret",
+            "/.%2e/x",
+            "/a\\..\\b",
+            "/%5c..%5cb",
+            "/%00",
+            "/%ff",
+            "http://example.gov.cn/feed.json",
+            "*",
+        ] {
+            assert_eq!(resolve(target, |_| true), Answer::BadRequest, "{target}");
+        }
+        // Empty segments are dropped: `//etc/passwd` is under the tree.
+        assert_eq!(resolve("//etc//passwd", |p| p == "etc/passwd"), file("etc/passwd"));
+        assert_eq!(resolve("/%2Fetc%2Fpasswd", |p| p == "etc/passwd"), file("etc/passwd"));
+    }
+
+    #[test]
+    fn headers_follow_the_nginx_configuration() {
+        assert_eq!(content_type("portal-2c350469fda8e03_bg.wasm"), "application/wasm");
+        assert_eq!(content_type("search/g/0.bin"), "application/octet-stream");
+        assert_eq!(content_type("article/a1/index.html"), "text/html; charset=utf-8");
+        assert_eq!(content_type("images/logo.svg"), "image/svg+xml");
+        let immutable = "public, max-age=31536000, immutable";
+        for hashed in ["portal-2c350469fda8e03.js", "portal-2c350469fda8e03_bg.wasm", "main-0123456789abcdef.css"] {
+            assert_eq!(cache_control(hashed), immutable, "{hashed}");
+        }
+        for revalidated in ["boot.js", "feed.json", "app.html", "portal-2c3504.js", "x-0123456789abcdef.json"] {
+            assert_eq!(cache_control(revalidated), "no-cache", "{revalidated}");
+        }
+        assert!(compressible("search/g/0.bin") && compressible("index.html") && !compressible("images/a.jpg"));
+    }
+
+    #[test]
+    fn gzip_when_the_client_takes_it() {
+        assert!(accepts_gzip("gzip, deflate, br, zstd"));
+        assert!(accepts_gzip("br;q=1.0, GZIP;q=0.5"));
+        assert!(accepts_gzip("*"));
+        assert!(!accepts_gzip("identity"));
+        assert!(!accepts_gzip("gzip;q=0"));
+        assert!(!accepts_gzip("gzip; q=0.000"));
+    }
+}
