@@ -6,6 +6,7 @@ use crate::changes::{Changes, Manifest};
 use crate::entry::{self, Plan};
 use crate::import::CategoryMap;
 use crate::input;
+use crate::progress::Progress;
 use crate::staging::{self, Staging};
 use crate::steps::{app, articles, categories, home, search, sitemaps, syndication, Writer};
 use crate::traditional::Traditional;
@@ -34,6 +35,11 @@ pub struct Options {
     pub threads: usize,
     /// The inspection run on the tree written (`crate::check`).
     pub inspection: crate::check::Settings,
+    /// Shows the build's phases; `Default` shows nothing.
+    pub progress: Progress,
+    /// Builds and compares with the output, then discards what it built:
+    /// the output and the files beside it stay as they were.
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Default)]
@@ -51,15 +57,24 @@ pub struct Report {
 /// problem found (or the I/O error), and the output is then untouched.
 pub fn build(options: &Options) -> Result<Report, Vec<BuildError>> {
     staging::clean_up_after_killed_builds(&options.out)?;
-    let plan =
-        read_articles(&options.site, &options.feeds, &options.category_map, &options.article_dirs, options.threads)?;
+    let (site, threads) = (&options.site, options.threads);
+    let plan = options.progress.run("reading inputs", || {
+        read_articles(site, &options.feeds, &options.category_map, &options.article_dirs, threads)
+    })?;
     let articles = plan.items().len();
     let staging = Staging::create(&options.out)?;
-    let written = write_site(options, plan, staging.root())
-        .and_then(|(written, plan)| Ok((written, crate::check::after_build(&plan, options, staging.root())?)));
+    let written = write_site(options, plan, staging.root()).and_then(|(written, plan)| {
+        let inspect = || crate::check::after_build(&plan, options, staging.root());
+        Ok((written, options.progress.run("inspecting (检查指标)", inspect)?))
+    });
     match written {
+        Ok((written, inspected)) if options.dry_run => {
+            let changes = staging.compare_and_discard(&written);
+            Ok(Report { articles, files: written.len(), changes, inspection: inspected.report })
+        }
         Ok((written, inspected)) => {
-            let changes = staging.swap_in(&written)?;
+            let replacing = format!("replacing {}", options.out.display());
+            let changes = options.progress.run(&replacing, || staging.swap_in(&written))?;
             Ok(Report { articles, files: written.len(), changes, inspection: inspected.write_beside(&options.out)? })
         }
         Err(errors) => {
@@ -116,6 +131,7 @@ fn check(plan: &Plan) -> Vec<BuildError> {
 /// its articles', then every tree's articles, then 站内搜索. Gives back
 /// the site's own articles, for the inspection.
 fn write_site(options: &Options, plan: Plan, root: &Path) -> Result<(Manifest, Plan), Vec<BuildError>> {
+    let pages = options.progress.phase("writing home, 栏目 pages, feeds and sitemaps", None);
     let mut bundle = Writer::new(root, String::new());
     let template = app::copy_bundle(options.app_dir.as_deref(), &options.site, &mut bundle)?;
     let convert = Traditional::new(&options.site);
@@ -130,14 +146,19 @@ fn write_site(options: &Options, plan: Plan, root: &Path) -> Result<(Manifest, P
         sitemaps::write(tree, &mut out)?;
         written.append(out.written);
     }
-    let (files, index) = articles::write(&trees, root, options.threads)?;
+    pages.finish();
+    let rendering = options.progress.phase("rendering articles", Some(trees[0].plan.items().len() as u64));
+    let (files, index) = articles::write(&trees, root, options.threads, &rendering)?;
+    rendering.finish();
     written.append(files);
+    let indexing = options.progress.phase("writing 站内搜索's index", None);
     let shards = index.files();
     for tree in &trees {
         let mut out = Writer::new(root, tree.script.folder());
         search::write(tree, &shards, &mut out)?;
         written.append(out.written);
     }
+    indexing.finish();
     let site_plan = trees.into_iter().next().expect("the site's own tree").plan;
     Ok((written, site_plan))
 }

@@ -10,6 +10,7 @@ pub mod generate;
 pub mod import;
 pub mod input;
 pub mod page;
+pub mod progress;
 pub mod search;
 pub mod search_check;
 pub mod serve;

@@ -212,6 +212,8 @@ fn run(args: &[String], refused: &mut bool) -> Result<String, String> {
                 base_url,
                 out: PathBuf::from(one(args, "--out")?),
                 threads,
+                progress: portal_build::progress::Progress::on_stderr(false),
+                dry_run: false,
             };
             if options.feeds.is_empty() && options.article_dirs.is_empty() {
                 return Err(format!("give --feed or --articles\n{USAGE}"));

@@ -32,11 +32,24 @@ impl Staging {
     pub fn swap_in(self, written: &Manifest) -> Result<Changes, BuildError> {
         let fail = |e| write_failed(&self.out, e);
         std::fs::write(self.folder.join(MANIFEST), written.to_text()).map_err(fail)?;
-        let changes = Changes::between(Manifest::read(&self.out), written);
+        let changes = self.changes(written);
         swap(&self.folder, &self.out).map_err(fail)?;
         let list = self.out.with_file_name(format!("{}.changes.json", out_name(&self.out)));
         std::fs::write(&list, changes.to_json()).map_err(fail)?;
         Ok(changes)
+    }
+
+    /// What `swap_in` would change; then the folder is removed, and the
+    /// output and the files beside it stay as they were (`--dry-run`).
+    pub fn compare_and_discard(self, written: &Manifest) -> Changes {
+        let changes = self.changes(written);
+        self.discard();
+        changes
+    }
+
+    /// `written` against the output's manifest.
+    fn changes(&self, written: &Manifest) -> Changes {
+        Changes::between(Manifest::read(&self.out), written)
     }
 
     /// Removes what a failed build wrote.

@@ -23,6 +23,8 @@ fn options(source: &Path, out: &Path, app: Option<&Path>) -> Options {
         out: out.to_path_buf(),
         threads: 2,
         inspection: Default::default(),
+        progress: Default::default(),
+        dry_run: false,
     }
 }
 
@@ -256,6 +258,8 @@ fn a_json_feed_is_an_input_too() {
         out: out.clone(),
         threads: 1,
         inspection: Default::default(),
+        progress: Default::default(),
+        dry_run: false,
     })
     .unwrap();
     assert_eq!(report.articles, 3);
@@ -360,6 +364,8 @@ fn an_archive_and_the_same_articles_as_one_feed_agree_on_order_neighbours_and_re
         out: out.clone(),
         threads: 2,
         inspection: Default::default(),
+        progress: Default::default(),
+        dry_run: false,
     };
     build(&options).unwrap();
 

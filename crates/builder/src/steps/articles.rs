@@ -7,6 +7,7 @@ use super::Writer;
 use crate::changes::Manifest;
 use crate::input;
 use crate::page::{article_page, PageContext};
+use crate::progress::Phase;
 use crate::search;
 use crate::tree::{Script, Tree};
 use crate::BuildError;
@@ -20,11 +21,17 @@ use std::path::Path;
 use std::sync::Arc;
 
 /// Writes every tree's articles; `trees` starts with the Simplified one.
-/// Also returns 站内搜索's index of every article.
-pub fn write(trees: &[Tree], root: &Path, threads: usize) -> Result<(Manifest, ArchiveIndex), Vec<BuildError>> {
+/// Also returns 站内搜索's index of every article. Counts each article
+/// (in every tree) on `rendered`.
+pub fn write(
+    trees: &[Tree],
+    root: &Path,
+    threads: usize,
+    rendered: &Phase,
+) -> Result<(Manifest, ArchiveIndex), Vec<BuildError>> {
     let positions: Vec<usize> = (0..trees[0].plan.items().len()).collect();
     let folding = search::folding();
-    let results = crate::in_parallel(&positions, threads, |part| write_part(trees, root, part, &folding));
+    let results = crate::in_parallel(&positions, threads, |part| write_part(trees, root, part, &folding, rendered));
     let mut written = Manifest::default();
     let mut index = ArchiveIndex::new(search::info(positions.len()));
     let mut errors = Vec::new();
@@ -51,6 +58,7 @@ fn write_part(
     root: &Path,
     positions: &[usize],
     folding: &Folding,
+    rendered: &Phase,
 ) -> Result<(Manifest, ArchiveIndex), Vec<BuildError>> {
     let simplified = &trees[0];
     let docs = simplified.plan.items().len();
@@ -75,6 +83,7 @@ fn write_part(
                 errors.push(e);
             }
         }
+        rendered.inc(1);
     }
     if !errors.is_empty() {
         return Err(errors);
