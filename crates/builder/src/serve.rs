@@ -301,4 +301,36 @@ mod tests {
         assert!(!accepts_gzip("gzip;q=0"));
         assert!(!accepts_gzip("gzip; q=0.000"));
     }
+
+    #[test]
+    fn answers_over_a_socket() {
+        use std::io::Read;
+        let tree = tempfile::tempdir().unwrap();
+        std::fs::write(tree.path().join("app.html"), "<!DOCTYPE html>app").unwrap();
+        std::fs::create_dir_all(tree.path().join("search/g")).unwrap();
+        let shard: Vec<u8> = (0..4096u32).map(|n| (n % 7) as u8).collect();
+        std::fs::write(tree.path().join("search/g/0.bin"), &shard).unwrap();
+        let server = Server::bind(tree.path(), 0).unwrap();
+        let address = server.url().trim_start_matches("http://").trim_end_matches('/').to_string();
+        std::thread::spawn(move || server.run());
+        let get = |path: &str, headers: &str| {
+            let mut stream = std::net::TcpStream::connect(&address).unwrap();
+            write!(stream, "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n{headers}\r\n").unwrap();
+            let mut response = Vec::new();
+            stream.read_to_end(&mut response).unwrap();
+            let end = response.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+            (String::from_utf8_lossy(&response[..end]).to_ascii_lowercase(), response[end + 4..].to_vec())
+        };
+        let (head, body) = get("/search/g/0.bin", "Accept-Encoding: gzip, br\r\n");
+        assert!(head.starts_with("http/1.1 200") && head.contains("content-encoding: gzip"), "{head}");
+        assert!(head.contains("content-type: application/octet-stream") && head.contains("vary: accept-encoding"));
+        let mut decoded = Vec::new();
+        flate2::read::GzDecoder::new(&body[..]).read_to_end(&mut decoded).unwrap();
+        assert!(body.len() < shard.len() && decoded == shard);
+        let (head, body) = get("/article/%E6%96%87%E7%AB%A0", "");
+        assert!(head.starts_with("http/1.1 200") && head.contains("cache-control: no-cache"), "{head}");
+        assert_eq!(body, b"<!DOCTYPE html>app");
+        assert!(get("/missing.json", "").0.starts_with("http/1.1 404"));
+        assert!(get("/%2e%2e/etc/passwd", "").0.starts_with("http/1.1 400"));
+    }
 }
