@@ -252,7 +252,7 @@ fn run(command: Command) -> Result<Done, String> {
         Command::Serve(ServeArgs { dir, port }) => {
             let server = serve::Server::bind(&dir, port)?;
             println!("serving {} at {} (Ctrl-C stops)", dir.display(), server.url());
-            server.run();
+            server.run()?;
             Ok(String::new().into())
         }
     }
@@ -332,12 +332,13 @@ fn run_build(args: BuildArgs) -> Result<Done, String> {
     let report = build::build(&options)
         .map_err(|errors| format!("{}; {} was left as it was.", problems(&errors), out.display()))?;
     let refused = inputs.refuses(&report.inspection);
-    let summary = build_summary(&report, out, options.dry_run, started.elapsed());
-    match args.quiet {
-        // For cron: why the site was refused is an error worth a line.
-        true if refused => eprintln!("{}", check::summary(&report.inspection)),
-        true => {}
-        false => return Ok(Done { message: summary, refused }),
+    if !args.quiet {
+        let summary = build_summary(&report, out, options.dry_run, started.elapsed());
+        return Ok(Done { message: summary, refused });
+    }
+    // For cron: why --strict refused the site is worth an error's line.
+    if refused {
+        eprintln!("{}", check::summary(&report.inspection));
     }
     Ok(Done { message: String::new(), refused })
 }

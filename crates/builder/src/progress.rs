@@ -40,7 +40,7 @@ impl Progress {
     pub fn phase(&self, name: &str, total: Option<u64>) -> Phase {
         let bar = match (self.output, total) {
             (Output::Bars, Some(total)) => {
-                ProgressBar::new(total).with_style(style("{msg} {wide_bar} {pos}/{len} {elapsed}"))
+                ProgressBar::new(total).with_style(style("{msg} {bar:40} {pos}/{len} {elapsed}"))
             }
             (Output::Bars, None) => {
                 let spinner = ProgressBar::new_spinner().with_style(style("{spinner} {msg} {elapsed}"));

@@ -7,13 +7,17 @@
 
 use flate2::write::GzEncoder;
 use flate2::Compression;
+use http_body_util::Full;
+use hyper::body::Bytes;
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{header, Method, Request, Response, StatusCode};
+use hyper_util::rt::TokioIo;
 use percent_encoding::percent_decode_str;
+use std::convert::Infallible;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use tiny_http::{Header, Method, Request, Response};
-
-/// Requests answered at once: a page's files arrive together.
-const WORKERS: usize = 4;
+use std::sync::Arc;
 
 /// What a request's path is answered with.
 #[derive(Debug, PartialEq, Eq)]
@@ -37,6 +41,7 @@ pub fn resolve(target: &str, is_file: impl Fn(&str) -> bool) -> Answer {
     if has_extension(&path) {
         return Answer::NotFound;
     }
+    // The nearest app.html above the path: zh-hant/'s for its deep links.
     let folders: Vec<&str> = path.split('/').collect();
     (0..folders.len())
         .rev()
@@ -124,8 +129,8 @@ fn accepts_gzip(accept_encoding: &str) -> bool {
 
 /// A tree served on 127.0.0.1.
 pub struct Server {
-    http: tiny_http::Server,
-    root: PathBuf,
+    listener: std::net::TcpListener,
+    root: Arc<PathBuf>,
 }
 
 impl Server {
@@ -134,63 +139,73 @@ impl Server {
         if !root.is_dir() {
             return Err(format!("{}: 不是文件夹", root.display()));
         }
-        let http = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| format!("127.0.0.1:{port}: {e}"))?;
-        Ok(Server { http, root: root.to_path_buf() })
+        let listener =
+            std::net::TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("127.0.0.1:{port}: {e}"))?;
+        Ok(Server { listener, root: Arc::new(root.to_path_buf()) })
     }
 
     pub fn url(&self) -> String {
-        let address = self.http.server_addr().to_ip().expect("a TCP listener");
+        let address = self.listener.local_addr().expect("a bound listener");
         format!("http://{address}/")
     }
 
-    /// Answers requests until the process is stopped (Ctrl-C).
-    pub fn run(&self) {
-        std::thread::scope(|scope| {
-            for _ in 0..WORKERS {
-                scope.spawn(|| self.http.incoming_requests().for_each(|request| self.answer(request)));
+    /// Answers requests until the process is stopped (Ctrl-C); each
+    /// connection is hyper's, on a small runtime.
+    pub fn run(self) -> Result<(), String> {
+        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_io().build();
+        let runtime = runtime.map_err(|e| e.to_string())?;
+        runtime.block_on(async {
+            self.listener.set_nonblocking(true).map_err(|e| e.to_string())?;
+            let listener = tokio::net::TcpListener::from_std(self.listener).map_err(|e| e.to_string())?;
+            loop {
+                // A failed accept (too many open files) is that connection's, not the server's.
+                let Ok((stream, _)) = listener.accept().await else { continue };
+                let root = self.root.clone();
+                let answer =
+                    service_fn(move |request| std::future::ready(Ok::<_, Infallible>(answer(&root, &request))));
+                tokio::spawn(http1::Builder::new().serve_connection(TokioIo::new(stream), answer));
             }
-        });
+        })
     }
+}
 
-    fn answer(&self, request: Request) {
-        let response = match request.method() {
-            Method::Get | Method::Head => self.response(&request),
-            _ => text(405, "405 Method Not Allowed"),
-        };
-        // A reader that went away is no error of the tree's.
-        let _ = request.respond(response);
+/// The response to `request` from the tree at `root`. Files are read
+/// whole, blocking: a preview's trees are small files on a local disk.
+fn answer<B>(root: &Path, request: &Request<B>) -> Response<Full<Bytes>> {
+    if !matches!(*request.method(), Method::GET | Method::HEAD) {
+        return text(StatusCode::METHOD_NOT_ALLOWED);
     }
-
-    fn response(&self, request: &Request) -> Response<std::io::Cursor<Vec<u8>>> {
-        let file = match resolve(request.url(), |path| self.root.join(path).is_file()) {
-            Answer::File(file) => file,
-            Answer::NotFound => return text(404, "404 Not Found"),
-            Answer::BadRequest => return text(400, "400 Bad Request"),
-        };
-        let Ok(body) = std::fs::read(self.root.join(&file)) else { return text(404, "404 Not Found") };
-        let gzip = compressible(&file)
-            && request.headers().iter().any(|h| h.field.equiv("Accept-Encoding") && accepts_gzip(h.value.as_str()));
-        let mut response = Response::from_data(if gzip { gzipped(&body) } else { body })
-            .with_header(header("Content-Type", content_type(&file)))
-            .with_header(header("Cache-Control", cache_control(&file)));
-        if compressible(&file) {
-            response = response.with_header(header("Vary", "Accept-Encoding"));
-        }
-        if gzip {
-            response = response.with_header(header("Content-Encoding", "gzip"));
-        }
-        response
+    let target = request.uri().path_and_query().map_or("/", |target| target.as_str());
+    let file = match resolve(target, |path| root.join(path).is_file()) {
+        Answer::File(file) => file,
+        Answer::NotFound => return text(StatusCode::NOT_FOUND),
+        Answer::BadRequest => return text(StatusCode::BAD_REQUEST),
+    };
+    let Ok(body) = std::fs::read(root.join(&file)) else { return text(StatusCode::NOT_FOUND) };
+    let accepted = request.headers().get_all(header::ACCEPT_ENCODING).iter().filter_map(|value| value.to_str().ok());
+    let gzip = compressible(&file) && accepted.into_iter().any(accepts_gzip);
+    let mut response = Response::builder()
+        .header(header::CONTENT_TYPE, content_type(&file))
+        .header(header::CACHE_CONTROL, cache_control(&file));
+    if compressible(&file) {
+        response = response.header(header::VARY, "Accept-Encoding");
     }
+    if gzip {
+        response = response.header(header::CONTENT_ENCODING, "gzip");
+    }
+    let body = if gzip { gzipped(&body) } else { body };
+    response.body(Full::new(Bytes::from(body))).expect("valid headers")
 }
 
 /// A plain answer with a status; revalidated, so that a file published
 /// later is fetched.
-fn text(status: u16, body: &str) -> Response<std::io::Cursor<Vec<u8>>> {
-    Response::from_string(body).with_status_code(status).with_header(header("Cache-Control", "no-cache"))
-}
-
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name, value).expect("ASCII header")
+fn text(status: StatusCode) -> Response<Full<Bytes>> {
+    let body = format!("{status}");
+    let response = Response::builder().status(status).header(header::CACHE_CONTROL, "no-cache");
+    response
+        .header(header::CONTENT_TYPE, "text/plain; charset=utf-8")
+        .body(Full::new(Bytes::from(body)))
+        .expect("valid headers")
 }
 
 fn gzipped(body: &[u8]) -> Vec<u8> {
@@ -308,7 +323,7 @@ mod tests {
         let tree = tempfile::tempdir().unwrap();
         std::fs::write(tree.path().join("app.html"), "<!DOCTYPE html>app").unwrap();
         std::fs::create_dir_all(tree.path().join("search/g")).unwrap();
-        let shard: Vec<u8> = (0..4096u32).map(|n| (n % 7) as u8).collect();
+        let shard: Vec<u8> = (0..100_000u32).map(|n| (n % 7) as u8).collect();
         std::fs::write(tree.path().join("search/g/0.bin"), &shard).unwrap();
         let server = Server::bind(tree.path(), 0).unwrap();
         let address = server.url().trim_start_matches("http://").trim_end_matches('/').to_string();
@@ -324,6 +339,7 @@ mod tests {
         let (head, body) = get("/search/g/0.bin", "Accept-Encoding: gzip, br\r\n");
         assert!(head.starts_with("http/1.1 200") && head.contains("content-encoding: gzip"), "{head}");
         assert!(head.contains("content-type: application/octet-stream") && head.contains("vary: accept-encoding"));
+        assert!(head.contains(&format!("content-length: {}", body.len())), "not chunked: {head}");
         let mut decoded = Vec::new();
         flate2::read::GzDecoder::new(&body[..]).read_to_end(&mut decoded).unwrap();
         assert!(body.len() < shard.len() && decoded == shard);
@@ -332,5 +348,18 @@ mod tests {
         assert_eq!(body, b"<!DOCTYPE html>app");
         assert!(get("/missing.json", "").0.starts_with("http/1.1 404"));
         assert!(get("/%2e%2e/etc/passwd", "").0.starts_with("http/1.1 400"));
+
+        // A browser opens several kept-alive connections at once; each is
+        // answered (tiny_http 0.12's pool left some waiting for a free thread).
+        let mut kept: Vec<_> = (0..8).map(|_| std::net::TcpStream::connect(&address).unwrap()).collect();
+        for stream in &mut kept {
+            stream.write_all(b"GET /article/x HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        }
+        for stream in &mut kept {
+            stream.set_read_timeout(Some(std::time::Duration::from_secs(5))).unwrap();
+            let mut start = [0; 12];
+            stream.read_exact(&mut start).unwrap();
+            assert_eq!(&start, b"HTTP/1.1 200");
+        }
     }
 }
