@@ -57,9 +57,8 @@ pub struct Report {
 /// problem found (or the I/O error), and the output is then untouched.
 pub fn build(options: &Options) -> Result<Report, Vec<BuildError>> {
     staging::clean_up_after_killed_builds(&options.out)?;
-    let (site, threads) = (&options.site, options.threads);
     let plan = options.progress.run("reading inputs", || {
-        read_articles(site, &options.feeds, &options.category_map, &options.article_dirs, threads)
+        read_articles(&options.site, &options.feeds, &options.category_map, &options.article_dirs, options.threads)
     })?;
     let articles = plan.items().len();
     let staging = Staging::create(&options.out)?;
