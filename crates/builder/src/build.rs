@@ -7,6 +7,7 @@ use crate::entry::{self, Plan};
 use crate::import::CategoryMap;
 use crate::input;
 use crate::previous::Previous;
+use crate::progress::Progress;
 use crate::staging::{self, Staging};
 use crate::steps::search::Sealed;
 use crate::steps::{app, articles, categories, home, search, sitemaps, syndication, Writer};
@@ -37,6 +38,11 @@ pub struct Options {
     pub threads: usize,
     /// The inspection run on the tree written (`crate::check`).
     pub inspection: crate::check::Settings,
+    /// Shows the build's phases; `Default` shows nothing.
+    pub progress: Progress,
+    /// Builds and compares with the output, then discards what it built:
+    /// the output and the files beside it stay as they were.
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Default)]
@@ -54,18 +60,26 @@ pub struct Report {
 /// problem found (or the I/O error), and the output is then untouched.
 pub fn build(options: &Options) -> Result<Report, Vec<BuildError>> {
     staging::clean_up_after_killed_builds(&options.out)?;
-    let plan =
-        read_articles(&options.site, &options.feeds, &options.category_map, &options.article_dirs, options.threads)?;
+    let plan = options.progress.run("reading inputs", || {
+        read_articles(&options.site, &options.feeds, &options.category_map, &options.article_dirs, options.threads)
+    })?;
     let articles = plan.items().len();
     let previous = Previous::read(&options.out);
     let staging = Staging::create(&options.out)?;
     let written = write_site(options, plan, staging.root(), &previous).and_then(|(written, plan, urls)| {
-        let inspected = crate::check::after_build(&plan, options, urls, &written.written)?;
+        let inspect = || crate::check::after_build(&plan, options, urls, &written.written);
+        let inspected = options.progress.run("inspecting (检查指标)", inspect)?;
         Ok((written, inspected))
     });
     match written {
+        Ok((written, inspected)) if options.dry_run => {
+            let changes = staging.compare_and_discard(&written.written, &previous);
+            Ok(Report { articles, files: written.written.len(), changes, inspection: inspected.report })
+        }
         Ok((written, inspected)) => {
-            let changes = staging.swap_in(&written.written, &written.inputs, &previous)?;
+            let replacing = format!("replacing {}", options.out.display());
+            let changes =
+                options.progress.run(&replacing, || staging.swap_in(&written.written, &written.inputs, &previous))?;
             Ok(Report {
                 articles,
                 files: written.written.len(),
@@ -133,6 +147,7 @@ fn write_site<'a>(
     root: &Path,
     previous: &'a Previous,
 ) -> Result<(Writer<'a>, Plan, SiteUrls), Vec<BuildError>> {
+    let pages = options.progress.phase("writing home, 栏目 pages, feeds and sitemaps", None);
     let mut written = Writer::new(root, String::new(), previous);
     let template = app::copy_bundle(options.app_dir.as_deref(), &options.site, &mut written)?;
     let convert = Traditional::new(&options.site);
@@ -146,17 +161,22 @@ fn write_site<'a>(
         sitemaps::write(tree, &mut out)?;
         written.append(out);
     }
+    pages.finish();
     let sealed = crate::search::sealed_inputs(trees[0].plan.items(), &trees[0].site);
     let search_outs: Vec<Writer> = trees.iter().map(|tree| Writer::new(root, tree.script.folder(), previous)).collect();
     let sealed =
         Sealed { inputs: sealed, kept: search_outs.iter().all(|out| out.made_from(crate::search::SEALED, sealed)) };
-    let (files, index) = articles::write(&trees, root, previous, sealed.kept, options.threads)?;
+    let rendering = options.progress.phase("rendering articles", Some(trees[0].plan.items().len() as u64));
+    let (files, index) = articles::write(&trees, root, previous, sealed.kept, options.threads, &rendering)?;
+    rendering.finish();
     written.append(files);
+    let indexing = options.progress.phase("writing 站内搜索's index", None);
     let shards = index.files();
     for (tree, mut out) in trees.iter().zip(search_outs) {
         search::write(tree, &shards, sealed, &mut out)?;
         written.append(out);
     }
+    indexing.finish();
     let site = trees.into_iter().next().expect("the site's own tree");
     Ok((written, site.plan, site.urls))
 }

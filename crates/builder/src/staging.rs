@@ -66,6 +66,13 @@ impl Staging {
         Ok(changes)
     }
 
+    /// What `swap_in` would change; then the folder is removed, and the
+    /// output and the files beside it stay as they were (`--dry-run`).
+    pub fn compare_and_discard(self, written: &Manifest, previous: &Previous) -> Changes {
+        self.discard();
+        Changes::between(previous.reported(), written)
+    }
+
     /// Removes what a failed build wrote.
     pub fn discard(self) {
         let _ = std::fs::remove_dir_all(&self.folder);

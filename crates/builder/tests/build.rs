@@ -23,6 +23,8 @@ fn options(source: &Path, out: &Path, app: Option<&Path>) -> Options {
         out: out.to_path_buf(),
         threads: 2,
         inspection: Default::default(),
+        progress: Default::default(),
+        dry_run: false,
     }
 }
 
@@ -256,6 +258,8 @@ fn a_json_feed_is_an_input_too() {
         out: out.clone(),
         threads: 1,
         inspection: Default::default(),
+        progress: Default::default(),
+        dry_run: false,
     })
     .unwrap();
     assert_eq!(report.articles, 3);
@@ -360,6 +364,8 @@ fn an_archive_and_the_same_articles_as_one_feed_agree_on_order_neighbours_and_re
         out: out.clone(),
         threads: 2,
         inspection: Default::default(),
+        progress: Default::default(),
+        dry_run: false,
     };
     build(&options).unwrap();
 
@@ -549,7 +555,18 @@ fn each_build_lists_what_changed_against_the_tree_it_replaced() {
     let file = source.join("articles/n000030.html");
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, text.replace("</p>", "（更正）</p>")).unwrap();
+    // A dry run lists the same and writes nothing: not the tree, not the list beside it.
+    let beside = || std::fs::read(dir.path().join("site.changes.json")).unwrap();
+    let before = (tree(&out), beside());
+    let dry = build(&Options { dry_run: true, ..options(&source, &out, Some(&app)) }).unwrap();
+    assert!((tree(&out), beside()) == before, "the dry run changed the output");
+    let staged = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".site."));
+    assert_eq!(staged.count(), 0, "nor left its staging folder");
     let edited = build_now();
+    assert_eq!(dry.changes, edited.changes);
     // Its text is also in 站内搜索's index: some of the tail's shards change.
     let (search, others): (Vec<&String>, Vec<&String>) =
         edited.changes.changed.iter().partition(|path| path.contains("search/"));

@@ -37,6 +37,8 @@ fn import(dir: &Path, feeds: &[PathBuf], map: &str) -> Result<Report, Vec<BuildE
         out: dir.join("site"),
         threads: 2,
         inspection: Default::default(),
+        progress: Default::default(),
+        dry_run: false,
     })
 }
 

@@ -64,6 +64,8 @@ fn options(source: &Path, app: Option<&Path>, out: &Path) -> Options {
         out: out.to_path_buf(),
         threads: 2,
         inspection: Default::default(),
+        progress: Default::default(),
+        dry_run: false,
     }
 }
 

@@ -38,6 +38,8 @@ fn built(dir: &Path) -> std::path::PathBuf {
         out: out.clone(),
         threads: 2,
         inspection: Default::default(),
+        progress: Default::default(),
+        dry_run: false,
     })
     .unwrap();
     out

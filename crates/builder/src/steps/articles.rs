@@ -9,6 +9,7 @@ use crate::entry::Entry;
 use crate::input;
 use crate::page::{article_page, PageContext};
 use crate::previous::{fingerprint, Previous};
+use crate::progress::Phase;
 use crate::search;
 use crate::tree::{Script, Tree};
 use crate::BuildError;
@@ -23,19 +24,22 @@ use std::sync::Arc;
 
 /// Writes every tree's articles; `trees` starts with the Simplified one.
 /// Also returns 站内搜索's index of every article, or, where the sealed
-/// shards are carried over (`sealed_kept`), of the tail's.
+/// shards are carried over (`sealed_kept`), of the tail's. Counts each
+/// article (in every tree) on `done`.
 pub fn write<'a>(
     trees: &[Tree],
     root: &Path,
     previous: &'a Previous,
     sealed_kept: bool,
     threads: usize,
+    done: &Phase,
 ) -> Result<(Writer<'a>, ArchiveIndex), Vec<BuildError>> {
     let positions: Vec<usize> = (0..trees[0].plan.items().len()).collect();
     let folding = search::folding();
     let info = search::info(positions.len());
     let results = crate::in_parallel(&positions, threads, |part| {
-        let pass = Pass { trees, root, previous, folding: &folding, sealed_kept, index: ArchiveIndex::new(info) };
+        let index = ArchiveIndex::new(info);
+        let pass = Pass { trees, root, previous, folding: &folding, sealed_kept, index, done };
         pass.write(part)
     });
     let mut written = Writer::new(root, String::new(), previous);
@@ -65,6 +69,7 @@ struct Pass<'t, 'a> {
     folding: &'t Folding,
     sealed_kept: bool,
     index: ArchiveIndex,
+    done: &'t Phase,
 }
 
 impl<'a> Pass<'_, 'a> {
@@ -79,6 +84,7 @@ impl<'a> Pass<'_, 'a> {
             self.trees.iter().map(|tree| Writer::new(self.root, tree.script.folder(), self.previous)).collect();
         let mut errors = Vec::new();
         for &position in positions {
+            self.done.inc(1);
             let entry = &simplified.plan.items()[position];
             let doc = search::doc_number(position, docs);
             let indexed = !self.sealed_kept || doc >= sealed;
