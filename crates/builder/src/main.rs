@@ -11,7 +11,8 @@ const USAGE: &str = "usage:
       (a FEED is a JSON Feed, or RSS 0.9x/1.0/2.0 or Atom to import; docs/importing.md; also writes DIR.check.json and DIR.check.html)
   portal-build check --site SITE.json [--feed FEED]... [--category-map MAP.json] [--articles DIR]... [--app DIST] [--base-url URL] [--threads N] [--on YYYY-MM-DD] [--json REPORT.json] [--html REPORT.html] [--strict[=扣分]]
       (检查指标, docs/inspection.md; exit status 2 when --strict finds 否决, or with =扣分 否决 or 扣分)
-  portal-build generate --count N --out DIR [--seed S]
+  portal-build generate --count N --out DIR [--seed S] [--adversarial]
+      (--adversarial: phrases whose grams are apart in many articles and together in a known few; DIR/phrases.txt)
   portal-build t2s > public/search-t2s.txt   (the search's Traditional → Simplified table)
   portal-build csp --site SITE.json   (the pages' Content-Security-Policy; scripts/post-build.mjs)
   portal-build search-check --tree DIR [--queries N] [--seed S]   (站内搜索 against a brute-force scan; bench/search.sh)";
@@ -36,9 +37,19 @@ fn main() -> ExitCode {
     }
 }
 
-/// The flags each command takes; each is followed by a value.
-const BUILD_FLAGS: &[&str] =
-    &["--site", "--feed", "--category-map", "--articles", "--app", "--base-url", "--out", "--threads", "--on"];
+/// The flags each command takes; each is followed by a value, but `SWITCHES`.
+const BUILD_FLAGS: &[&str] = &[
+    "--site",
+    "--feed",
+    "--category-map",
+    "--articles",
+    "--app",
+    "--base-url",
+    "--out",
+    "--threads",
+    "--on",
+    "--strict",
+];
 const CHECK_FLAGS: &[&str] = &[
     "--site",
     "--feed",
@@ -50,18 +61,22 @@ const CHECK_FLAGS: &[&str] = &[
     "--on",
     "--json",
     "--html",
+    "--strict",
 ];
-const GENERATE_FLAGS: &[&str] = &["--count", "--out", "--seed"];
+const GENERATE_FLAGS: &[&str] = &["--count", "--out", "--seed", "--adversarial"];
 const SEARCH_CHECK_FLAGS: &[&str] = &["--tree", "--queries", "--seed"];
+/// Flags that take no value (`--strict` may have one after `=`).
+const SWITCHES: &[&str] = &["--strict", "--adversarial"];
 const CSP_FLAGS: &[&str] = &["--site"];
 
 /// Every argument after the command must be a known flag and its value
-/// (or `--strict`, which takes none): a mistyped flag is an error, not
+/// (or a switch, which takes none): a mistyped flag is an error, not
 /// silently ignored.
 fn check_flags(args: &[String], known: &[&str]) -> Result<(), String> {
     let mut rest = args.iter().skip(1);
     while let Some(flag) = rest.next() {
-        if flag.split('=').next() == Some("--strict") {
+        let name = flag.split('=').next().unwrap_or_default();
+        if SWITCHES.contains(&name) && known.contains(&name) {
             continue;
         }
         if !known.contains(&flag.as_str()) {
@@ -147,7 +162,12 @@ fn run(args: &[String], refused: &mut bool) -> Result<String, String> {
             let count: usize = one(args, "--count")?.parse().map_err(|_| "--count takes a number".to_string())?;
             let seed = values(args, "--seed").last().and_then(|s| s.parse().ok()).unwrap_or(20_261_127);
             let out = PathBuf::from(one(args, "--out")?);
-            generate::generate(&out, count, seed).map_err(|e| format!("{}: {e}", out.display()))?;
+            let corpus = if args.iter().any(|a| a == "--adversarial") {
+                generate::Corpus::Adversarial
+            } else {
+                generate::Corpus::Plain
+            };
+            generate::generate(&out, count, seed, corpus).map_err(|e| format!("{}: {e}", out.display()))?;
             Ok(format!("wrote {count} articles and site.json to {}", out.display()))
         }
         Some("t2s") if args.len() == 1 => Ok(portal_build::traditional::simplified_pairs()),
@@ -261,6 +281,8 @@ mod tests {
         assert!(run(&args("generate --count 3 --out")).unwrap_err().starts_with("--out needs a value"));
         assert!(run(&args("build --site s.json --threads 0")).unwrap_err().starts_with("--threads takes a number"));
         assert_eq!(check_flags(&args("build --site s --threads 2"), BUILD_FLAGS), Ok(()));
+        assert_eq!(check_flags(&args("generate --adversarial --count 3 --out o"), GENERATE_FLAGS), Ok(()));
+        assert!(check_flags(&args("build --adversarial --site s"), BUILD_FLAGS).is_err(), "generate's switch only");
         assert!(base_url("https://例子.中国/").unwrap_err().starts_with("--base-url “https://例子.中国/”"));
         assert_eq!(base_url("https://x.gov.cn/news").as_deref(), Ok("https://x.gov.cn/news/"));
     }

@@ -1,7 +1,7 @@
 //! The archive builder end to end on small generated and hand-written inputs.
 
 use portal_build::build::{build, Options};
-use portal_build::generate::generate;
+use portal_build::generate::{generate, Corpus};
 use portal_core::site::SiteConfig;
 use serde_json::Value;
 use std::path::Path;
@@ -39,7 +39,7 @@ fn app_dir(root: &Path) -> std::path::PathBuf {
 #[test]
 fn shards_chain_and_carry_neighbours_and_related_across_page_boundaries() {
     let dir = tempfile::tempdir().unwrap();
-    generate(&dir.path().join("src"), 1000, 7).unwrap();
+    generate(&dir.path().join("src"), 1000, 7, Corpus::Plain).unwrap();
     let out = dir.path().join("site");
     let report = build(&options(&dir.path().join("src"), &out, None)).unwrap();
     assert_eq!(report.articles, 1000);
@@ -124,7 +124,7 @@ fn shards_chain_and_carry_neighbours_and_related_across_page_boundaries() {
 /// app folder, output folder).
 fn site_with_app() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    generate(&dir.path().join("src"), 30, 3).unwrap();
+    generate(&dir.path().join("src"), 30, 3, Corpus::Plain).unwrap();
     let app = app_dir(dir.path());
     let out = dir.path().join("site");
     build(&options(&dir.path().join("src"), &out, Some(&app))).unwrap();
@@ -186,7 +186,7 @@ fn crawler_pages_carry_the_article_and_its_meta_tags() {
 fn bad_input_reports_every_problem_and_leaves_the_output_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("src");
-    generate(&source, 12, 1).unwrap();
+    generate(&source, 12, 1, Corpus::Plain).unwrap();
     let out = dir.path().join("site");
     build(&options(&source, &out, None)).unwrap();
     let before = std::fs::read(out.join("feed.json")).unwrap();
@@ -415,7 +415,7 @@ fn tree(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
 fn two_builds_of_the_same_input_are_byte_identical() {
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("src");
-    generate(&source, 300, 3).unwrap();
+    generate(&source, 300, 3, Corpus::Plain).unwrap();
     let app = app_dir(dir.path());
     let (first, second) = (dir.path().join("first"), dir.path().join("second"));
     build(&options(&source, &first, Some(&app))).unwrap();
@@ -487,7 +487,7 @@ fn the_traditional_tree_is_the_same_site_converted() {
 #[test]
 fn a_build_cleans_up_after_one_killed_part_way() {
     let dir = tempfile::tempdir().unwrap();
-    generate(&dir.path().join("src"), 12, 5).unwrap();
+    generate(&dir.path().join("src"), 12, 5, Corpus::Plain).unwrap();
     let out = dir.path().join("site");
     let leftover = |name: &str| {
         let path = dir.path().join(name);
@@ -526,7 +526,7 @@ fn each_build_lists_what_changed_against_the_tree_it_replaced() {
     use portal_build::changes::MANIFEST;
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("src");
-    generate(&source, 60, 9).unwrap();
+    generate(&source, 60, 9, Corpus::Plain).unwrap();
     let app = app_dir(dir.path());
     let out = dir.path().join("site");
     let build_now = || build(&options(&source, &out, Some(&app))).unwrap();
@@ -621,7 +621,7 @@ fn rss_and_atom_read_back_with_a_feed_parser() {
 fn publishing_one_article_rewrites_only_the_newest_part_and_a_few_files() {
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("src");
-    generate(&source, 600, 4).unwrap();
+    generate(&source, 600, 4, Corpus::Plain).unwrap();
     let app = app_dir(dir.path());
     let out = dir.path().join("site");
     build(&options(&source, &out, Some(&app))).unwrap();
@@ -669,7 +669,7 @@ fn the_search_index_finds_what_a_scan_of_every_article_finds() {
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("src");
     // Past one sealed part of 1,024, so both the sealed shards and the tail are read.
-    generate(&source, 1500, 5).unwrap();
+    generate(&source, 1500, 5, Corpus::Plain).unwrap();
     let out = dir.path().join("site");
     build(&options(&source, &out, None)).unwrap();
     let home = read(&out.join("feed.json"));
@@ -696,3 +696,4 @@ fn the_search_index_finds_what_a_scan_of_every_article_finds() {
         }
     }
 }
+
