@@ -15,7 +15,8 @@ const USAGE: &str = "usage:
       (--adversarial: phrases whose grams are apart in many articles and together in a known few; DIR/phrases.txt)
   portal-build t2s > public/search-t2s.txt   (the search's Traditional → Simplified table)
   portal-build csp --site SITE.json   (the pages' Content-Security-Policy; scripts/post-build.mjs)
-  portal-build search-check --tree DIR [--queries N] [--seed S]   (站内搜索 against a brute-force scan; bench/search.sh)";
+  portal-build search-check --tree DIR [--queries N] [--seed S] [--query-file FILE]
+      (站内搜索 against a brute-force scan, precision by query length; FILE: more queries, one a line; bench/search.sh)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -64,7 +65,7 @@ const CHECK_FLAGS: &[&str] = &[
     "--strict",
 ];
 const GENERATE_FLAGS: &[&str] = &["--count", "--out", "--seed", "--adversarial"];
-const SEARCH_CHECK_FLAGS: &[&str] = &["--tree", "--queries", "--seed"];
+const SEARCH_CHECK_FLAGS: &[&str] = &["--tree", "--queries", "--seed", "--query-file"];
 /// Flags that take no value (`--strict` may have one after `=`).
 const SWITCHES: &[&str] = &["--strict", "--adversarial"];
 const CSP_FLAGS: &[&str] = &["--site"];
@@ -183,8 +184,13 @@ fn run(args: &[String], refused: &mut bool) -> Result<String, String> {
                     .map_or(Ok(default), |n| n.parse().map_err(|_| format!("{flag} takes a number")))
             };
             let (count, seed) = (number("--queries", 200)?, number("--seed", 13)?);
-            let report =
-                portal_build::search_check::check(std::path::Path::new(one(args, "--tree")?), count as usize, seed)?;
+            let mut extra = Vec::new();
+            for path in values(args, "--query-file") {
+                let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+                extra.extend(text.lines().map(str::to_string));
+            }
+            let tree = std::path::Path::new(one(args, "--tree")?);
+            let report = portal_build::search_check::check(tree, count as usize, seed, &extra)?;
             eprintln!("{}", report.summary);
             Ok(report.lines.join("\n"))
         }

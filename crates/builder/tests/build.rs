@@ -685,7 +685,7 @@ fn the_search_index_finds_what_a_scan_of_every_article_finds() {
     assert!(rows("search/rows/0.json").contains("开发区") || rows("search/rows/0.json").contains("园区"));
     assert_ne!(rows("search/rows/0.json"), rows("zh-hant/search/rows/0.json"), "titles in 繁體");
 
-    let report = portal_build::search_check::check(&out, 120, 3).unwrap();
+    let report = portal_build::search_check::check(&out, 120, 3, &[]).unwrap();
     assert_eq!(report.lines.len(), 120);
     assert!(report.summary.contains("recall 100.000%"), "{}", report.summary);
     // Words of up to three characters are found exactly.
@@ -697,3 +697,64 @@ fn the_search_index_finds_what_a_scan_of_every_article_finds() {
     }
 }
 
+/// Where the index's grams mislead: on an adversarial archive, every page of
+/// each phrase of 4 to 12 characters (and of two words) shows exactly the
+/// articles a scan finds there, the first page's count is an estimate, and
+/// the last page's is exact.
+#[test]
+fn every_page_of_an_adversarial_archive_shows_exactly_what_a_scan_finds() {
+    use portal_build::generate::{has_phrase, ADVERSARIAL_PHRASES};
+    use portal_build::search_check::{self, Tree};
+    use portal_core::paging;
+    use portal_core::search_pages::Count;
+
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("src");
+    generate(&source, 1500, 5, Corpus::Adversarial).unwrap();
+    let out = dir.path().join("site");
+    build(&options(&source, &out, None)).unwrap();
+    let tree = Tree::open(&out).unwrap();
+    let mut queries: Vec<String> = ADVERSARIAL_PHRASES.iter().map(|p| p.to_string()).collect();
+    queries.push(format!("{} 开发区", ADVERSARIAL_PHRASES[2]));
+    for (i, q) in queries.iter().enumerate() {
+        let query = tree.query(q).unwrap();
+        let (candidates, _) = tree.candidates(&query).unwrap();
+        let expected: Vec<u32> = candidates.iter().copied().filter(|&n| tree.matches(&query, n)).collect();
+        assert_eq!(expected.len(), (0..tree.docs()).filter(|&n| tree.matches(&query, n)).count(), "{q}: recall");
+        if i < ADVERSARIAL_PHRASES.len() {
+            assert_eq!(expected.len(), (0..1500).filter(|&n| has_phrase(n, i)).count(), "{q}: the known few");
+        }
+        assert!(
+            candidates.len() > 4 * expected.len(),
+            "{q}: {} candidates, {} right",
+            candidates.len(),
+            expected.len()
+        );
+        let matches = |n: u32| tree.matches(&query, n);
+        let mut verdicts = search_check::unread(&query, &candidates);
+        let last = paging::total_pages(expected.len(), 10);
+        for number in 1..=last {
+            let (count, page, _) = search_check::page(&candidates, &mut verdicts, number, matches);
+            let (page, shown) = page.unwrap();
+            let want = paging::page(expected.len(), 10, number).unwrap();
+            assert_eq!(shown, expected[want.start..want.end], "{q}, page {number}");
+            match count {
+                Count::About(_) => assert!(page.total_pages > number, "{q}, page {number}: a next page is known"),
+                Count::Exact(n) => assert_eq!((n, page), (expected.len(), want), "{q}, page {number}"),
+            }
+            if number == 1 {
+                assert!(matches!(count, Count::About(_)), "{q}: page 1 does not read every candidate");
+            }
+        }
+        let (count, beyond, _) = search_check::page(&candidates, &mut verdicts, last + 1, matches);
+        assert!(count == Count::Exact(expected.len()) && beyond.is_err(), "{q}: no page past the last");
+    }
+    // search-check on the same archive: the phrases' results as shown are all right.
+    let phrases: Vec<String> = ADVERSARIAL_PHRASES.iter().map(|p| p.to_string()).collect();
+    let report = search_check::check(&out, 40, 3, &phrases).unwrap();
+    assert!(report.summary.contains("recall 100.000%"), "{}", report.summary);
+    for line in &report.lines {
+        let line: Value = serde_json::from_str(line).unwrap();
+        assert_eq!(line["false_shown"], 0, "{line}");
+    }
+}
