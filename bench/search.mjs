@@ -3,7 +3,9 @@
 //   node bench/search.mjs TREE QUERIES.jsonl [--timed N] [--pagefind]
 //
 // QUERIES.jsonl is `portal-build search-check`'s output: per query, its
-// brute-force agreement and the files a cold query fetches. This script
+// brute-force agreement (the index's candidates, and the first page as the
+// app shows it, with its count exact or 约) and the files a cold query
+// fetches. This script
 // weighs those files (brotli, quality 11, as the test server sends them:
 // everything a query needs after the app shell, the folding table
 // included), then times N of the queries in Chromium (slow 4G: 150 ms RTT,
@@ -51,9 +53,12 @@ console.log(`bytes per cold query (brotli, folding table ${kb(table)} included):
 console.log(`  by length: ${[...byLength].sort((a, b) => a[0] - b[0]).map(([n, v]) => `${n}: ${kb(median(v))}`).join(', ')}`);
 const missed = queries.filter((q) => q.missed > 0);
 const inexact = queries.filter((q) => q.false > 0);
-const returned = queries.reduce((s, q) => s + q.found, 0);
+const candidates = queries.reduce((s, q) => s + q.candidates, 0);
 const wrong = queries.reduce((s, q) => s + q.false, 0);
-console.log(`recall: ${missed.length} of ${queries.length} queries missed a result; precision ${(100 * (1 - wrong / Math.max(returned, 1))).toFixed(3)}% over ${returned} results (${inexact.length} queries with extra results${inexact.length ? ', worst: ' + inexact.sort((a, b) => b.false / b.found - a.false / a.found).slice(0, 3).map((q) => `“${q.q}” ${q.found - q.false}/${q.found}`).join(', ') : ''})`);
+const shownTotal = queries.reduce((s, q) => s + q.shown, 0);
+const wrongShown = queries.reduce((s, q) => s + q.false_shown, 0);
+console.log(`recall: ${missed.length} of ${queries.length} queries missed a result; index precision ${(100 * (1 - wrong / Math.max(candidates, 1))).toFixed(3)}% over ${candidates} candidates (${inexact.length} queries with extra candidates${inexact.length ? ', worst: ' + inexact.sort((a, b) => b.false / b.candidates - a.false / a.candidates).slice(0, 3).map((q) => `“${q.q}” ${q.candidates - q.false}/${q.candidates}`).join(', ') : ''})`);
+console.log(`first pages: ${shownTotal - wrongShown} of ${shownTotal} results shown contain the query; counts exact for ${queries.filter((q) => !q.about).length} of ${queries.length} queries (约 for the rest); articles read to check them: ${queries.reduce((s, q) => s + q.read, 0)}`);
 
 const browser = await launch();
 // Bytes are weighed as the server sends them: Pagefind fetches from a
@@ -103,7 +108,7 @@ if (timed > 0) {
     await page.waitForTimeout(300);
     times.push(shown[0]);
     wire.push(bytesOnWire.get());
-    const count = Number(/找到 (\d+) 篇/.exec(shown[1])?.[1] ?? 0);
+    const count = Number(/找到约? (\d+) 篇/.exec(shown[1])?.[1] ?? 0);
     if (count !== queries[i].found) console.log(`  “${queries[i].q}”: the app found ${count}, search-check ${queries[i].found}`);
     await context.close();
   }

@@ -10,7 +10,10 @@
 #     worst <= 300 KB brotli), and TIMED (default 40) of the queries timed
 #     in Chromium from Enter to results (slow 4G, CPU x4; target: median
 #     <= 1.5 s);
-#  4. Pagefind side by side on 10,000 of the articles (its indexer needs
+#  4. the same on 10,000 adversarial articles (generate --adversarial): the
+#     drawn queries and the archive's phrases, whose 3-grams are apart in
+#     nine of ten of their candidates (bytes only);
+#  5. Pagefind side by side on 10,000 of the articles (its indexer needs
 #     3.4 GB for 10,000; 100,000 do not fit this machine): the same
 #     measurements for both on that tree.
 set -euo pipefail
@@ -42,6 +45,13 @@ du -sh "$work/site-100k" "$work/site-100k/search"
 echo "== 200 queries on 100,000 articles"
 $tool search-check --tree "$work/site-100k" --queries 200 > "$work/queries-100k.jsonl"
 node bench/search.mjs "$work/site-100k" "$work/queries-100k.jsonl" --timed "$timed"
+
+echo "== 200 queries and the 9 phrases on 10,000 adversarial articles"
+[ -d "$work/src-adversarial" ] || $tool generate --adversarial --count 10000 --out "$work/src-adversarial" >/dev/null
+build "$work/src-adversarial" "$work/site-adversarial"
+$tool search-check --tree "$work/site-adversarial" --queries 200 --query-file "$work/src-adversarial/phrases.txt" \
+  > "$work/queries-adversarial.jsonl"
+node bench/search.mjs "$work/site-adversarial" "$work/queries-adversarial.jsonl"
 
 echo "== side by side with Pagefind: 10,000 articles"
 [ -d "$work/src-10k" ] || $tool generate --count 10000 --out "$work/src-10k" >/dev/null

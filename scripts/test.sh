@@ -25,6 +25,10 @@ cargo build -p portal-build --profile tool
 target/tool/portal-build generate --count 3000 --out target/archive-src
 target/tool/portal-build build --site target/archive-src/site.json --articles target/archive-src/articles \
   --app dist --base-url https://example.gov.cn/ --out dist-archive
+say "adversarial archive: 1,500 articles with phrases whose grams are apart in many (站内搜索's exact results)"
+target/tool/portal-build generate --adversarial --count 1500 --out target/adversarial-src
+target/tool/portal-build build --site target/adversarial-src/site.json --articles target/adversarial-src/articles \
+  --app dist --base-url https://example.gov.cn/ --out dist-adversarial
 
 say "end-to-end tests (playwright-core, headless Chromium)"
 node --test --test-concurrency=1 tests/e2e/

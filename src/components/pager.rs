@@ -5,9 +5,14 @@ use leptos::prelude::*;
 use portal_core::paging::{pager_numbers, Page};
 use std::sync::Arc;
 
-/// `href(n)` is the address of page `n`.
+/// `href(n)` is the address of page `n`. `about_pages`: about how many
+/// pages there are, when `page.total_pages` are only those known to exist.
 #[component]
-pub fn Pager(page: Page, href: Arc<dyn Fn(usize) -> String + Send + Sync>) -> impl IntoView {
+pub fn Pager(
+    page: Page,
+    href: Arc<dyn Fn(usize) -> String + Send + Sync>,
+    #[prop(default = None)] about_pages: Option<usize>,
+) -> impl IntoView {
     (page.total_pages > 1).then(|| {
         let previous = (page.number > 1).then(|| href(page.number - 1));
         let next = (page.number < page.total_pages).then(|| href(page.number + 1));
@@ -32,7 +37,10 @@ pub fn Pager(page: Page, href: Arc<dyn Fn(usize) -> String + Send + Sync>) -> im
                         None => view! { <span class="disabled" aria-disabled="true">{t("下一页")}</span> }.into_any(),
                     }}</li>
                 </ul>
-                <p class="pager-summary">{tf("第 {} 页，共 {} 页", &[&page.number.to_string(), &page.total_pages.to_string()])}</p>
+                <p class="pager-summary">{match about_pages {
+                    Some(about) => tf("第 {} 页，共约 {} 页", &[&page.number.to_string(), &about.to_string()]),
+                    None => tf("第 {} 页，共 {} 页", &[&page.number.to_string(), &page.total_pages.to_string()]),
+                }}</p>
             </nav>
         }
     })

@@ -7,9 +7,11 @@ use crate::ui::t;
 use futures::future::FutureExt;
 use portal_core::feed::{Article, ArticleRef};
 use portal_core::html;
+use portal_core::index::ArticleView;
 use portal_core::paging::{self, Page};
-use portal_core::search::{self, Folding, Query};
+use portal_core::search::{self, Folding, Query, Score, PAGE_SIZE};
 use portal_core::search_index::{self, IndexInfo, ResultRow};
+use portal_core::search_pages::{self, Count, PageOf, Step};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -30,8 +32,8 @@ pub enum SearchOutcome {
     Refused(&'static str, Vec<String>),
     /// No article matches (whatever the page number).
     NothingFound,
-    /// Page `page` of the `total` articles found.
-    Found { total: usize, page: Page, hits: Vec<SearchHit> },
+    /// Page `page` of the `count` articles found.
+    Found { count: Count, page: Page, hits: Vec<SearchHit> },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -41,22 +43,6 @@ pub struct SearchHit {
     pub category: Option<String>,
     /// Text around the first match; `true` parts are query words.
     pub snippet: Vec<(String, bool)>,
-}
-
-/// What a search matched: a feed's articles, or the numbers of an
-/// archive's, in the order shown.
-enum Matches<'a> {
-    InFeed(Vec<&'a Article>),
-    InArchive(&'a ArchiveFiles, Vec<u32>),
-}
-
-impl Matches<'_> {
-    fn len(&self) -> usize {
-        match self {
-            Matches::InFeed(all) => all.len(),
-            Matches::InArchive(_, all) => all.len(),
-        }
-    }
 }
 
 impl Portal {
@@ -78,39 +64,78 @@ impl Portal {
                 return Ok(SearchResults { request, outcome: SearchOutcome::Refused(template, values) });
             }
         };
-        let matches = match &self.catalogue {
+        let (count, page) = match &self.catalogue {
             Catalogue::Feed(index) => {
                 let offset = self.site.offset_minutes();
-                Matches::InFeed(search::search(index.items(), &query, &request, &folding, offset))
+                let all = search::search(index.items(), &query, &request, &folding, offset);
+                let page = paging::page(all.len(), PAGE_SIZE, request.page);
+                let hits = |page: Page| all[page.start..page.end].iter().map(|a| hit(a, &folding, &query)).collect();
+                (Count::Exact(all.len()), page.map(|page| (page, hits(page))))
             }
             Catalogue::Archive { archive, files, .. } => {
                 let info = archive.search.ok_or(LookupError::NotFound)?;
-                let numbers = self.archive_matches(files, info, &query, &request).await;
-                Matches::InArchive(files, numbers.map_err(LookupError::Failed)?)
+                let found = self.archive_page(files, info, &folding, &query, &request).await;
+                found.map_err(LookupError::Failed)?
             }
         };
-        let total = matches.len();
-        let outcome = match paging::page(total, search::PAGE_SIZE, request.page) {
+        let outcome = match page {
             // On any page number: 未找到 says enough.
-            _ if total == 0 => SearchOutcome::NothingFound,
+            _ if count.value() == 0 => SearchOutcome::NothingFound,
             Err(error) => {
                 let (template, values) = error.template();
                 SearchOutcome::Refused(template, values)
             }
-            Ok(page) => {
-                let hits = match matches {
-                    Matches::InFeed(all) => {
-                        all[page.start..page.end].iter().map(|a| hit(a, &folding, &query)).collect()
-                    }
-                    Matches::InArchive(files, all) => {
-                        let numbers = &all[page.start..page.end];
-                        self.archive_hits(files, numbers, &folding, &query).await.map_err(LookupError::Failed)?
-                    }
-                };
-                SearchOutcome::Found { total, page, hits }
-            }
+            Ok((page, hits)) => SearchOutcome::Found { count, page, hits },
         };
         Ok(SearchResults { request, outcome })
+    }
+
+    /// A page of an archive's results: the index's candidates, checked
+    /// where the index is not exact, and the hits shown.
+    async fn archive_page(
+        self: &Arc<Self>,
+        files: &ArchiveFiles,
+        info: IndexInfo,
+        folding: &Folding,
+        query: &Query,
+        request: &search::Request,
+    ) -> Result<(Count, PageOf<Vec<SearchHit>>), LoadError> {
+        let candidates = self.archive_matches(files, info, query, request).await?;
+        let (count, page) = self.checked_page(files, &candidates, folding, query, request.page).await?;
+        let page = match page {
+            Ok((page, shown)) => Ok((page, self.archive_hits(files, &shown, folding, query).await?)),
+            Err(error) => Err(error),
+        };
+        Ok((count, page))
+    }
+
+    /// Page `requested` of the candidates, each checked against its article
+    /// as `search_pages` asks (none when the index is exact).
+    async fn checked_page(
+        self: &Arc<Self>,
+        files: &ArchiveFiles,
+        candidates: &[u32],
+        folding: &Folding,
+        query: &Query,
+        requested: usize,
+    ) -> Result<(Count, PageOf<Vec<u32>>), LoadError> {
+        let mut verdicts = vec![search_index::finds_exactly(query).then_some(true); candidates.len()];
+        loop {
+            let positions = match search_pages::step(candidates, &verdicts, requested, PAGE_SIZE) {
+                Step::Done { count, page } => return Ok((count, page)),
+                Step::Read(positions) => positions,
+            };
+            let numbers: Vec<u32> = positions.iter().map(|&p| candidates[p]).collect();
+            let rows = self.rows(files, &numbers).await?;
+            for (position, article) in positions.into_iter().zip(self.articles(&rows).await) {
+                verdicts[position] = Some(match article {
+                    Ok(view) => has_every_word(&view.article, folding, query),
+                    Err(LookupError::Failed(error)) => return Err(error),
+                    // No such article: nothing to show.
+                    Err(_) => false,
+                });
+            }
+        }
     }
 
     /// The numbers of the archive's articles a query finds, in order.
@@ -188,11 +213,29 @@ impl Portal {
         folding: &Folding,
         query: &Query,
     ) -> Result<Vec<SearchHit>, LoadError> {
-        let mut urls: Vec<String> = numbers.iter().map(|&n| search_index::rows_file(n)).collect();
-        urls.dedup();
+        let rows = self.rows(files, numbers).await?;
+        let articles = self.articles(&rows).await;
+        Ok(rows
+            .into_iter()
+            .zip(articles)
+            .map(|(row, article)| match article {
+                Ok(view) => hit(&view.article, folding, query),
+                Err(_) => row_hit(row),
+            })
+            .collect())
+    }
+
+    /// The rows of articles `numbers`, each rows file read once however many
+    /// of them it holds.
+    async fn rows(&self, files: &ArchiveFiles, numbers: &[u32]) -> Result<Vec<ResultRow>, LoadError> {
+        let mut urls: Vec<String> = Vec::new();
+        for url in numbers.iter().map(|&n| search_index::rows_file(n)) {
+            if !urls.contains(&url) {
+                urls.push(url);
+            }
+        }
         let what = t("搜索结果");
         let invalid = |url: &String, message: String| LoadError::Invalid { what, url: url.clone(), message };
-        // Each rows file read once, however many of the page's results it holds.
         let mut chunks = Vec::with_capacity(urls.len());
         for (url, bytes) in urls.iter().zip(fetch_all(&files.search, &urls, what).await?) {
             chunks.push(search_index::read_rows(&bytes).map_err(|message| invalid(url, message))?);
@@ -203,19 +246,27 @@ impl Portal {
             let row = chunks[file].get((number % search_index::ROWS_PER_FILE) as usize).cloned();
             rows.push(row.ok_or_else(|| invalid(&urls[file], t("缺少搜索结果").into()))?);
         }
-        for row in &rows {
+        Ok(rows)
+    }
+
+    /// The articles of `rows`, all fetched at once.
+    async fn articles(self: &Arc<Self>, rows: &[ResultRow]) -> Vec<Result<Arc<ArticleView>, LookupError>> {
+        for row in rows {
             let (portal, id) = (self.clone(), row.id.clone());
             leptos::task::spawn_local(async move { drop(portal.article(id).await) });
         }
-        let mut hits = Vec::with_capacity(rows.len());
+        let mut articles = Vec::with_capacity(rows.len());
         for row in rows {
-            hits.push(match self.clone().article(row.id.clone()).await {
-                Ok(view) => hit(&view.article, folding, query),
-                Err(_) => row_hit(row),
-            });
+            articles.push(self.clone().article(row.id.clone()).await);
         }
-        Ok(hits)
+        articles
     }
+}
+
+/// Whether an article's title or text has every word of the query, as the
+/// reader sees it (folded).
+fn has_every_word(article: &Article, folding: &Folding, query: &Query) -> bool {
+    Score::of(query, &folding.fold(&article.title), &folding.fold(&html::text_of(&article.body))).is_some()
 }
 
 fn hit(article: &Article, folding: &Folding, query: &Query) -> SearchHit {

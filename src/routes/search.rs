@@ -13,7 +13,9 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_core::date;
-use portal_core::search::{Request, Sort, MAX_QUERY_CHARS};
+use portal_core::paging;
+use portal_core::search::{Request, Sort, MAX_QUERY_CHARS, PAGE_SIZE};
+use portal_core::search_pages::Count;
 use portal_core::site::SiteConfig;
 use portal_core::urls::SiteUrls;
 use std::sync::Arc;
@@ -47,12 +49,20 @@ fn SearchContent(site: Arc<SiteConfig>, results: SearchResults, paths: SiteUrls)
         SearchOutcome::NothingFound => {
             view! { <NothingFound request=request.clone() search_path=search_path.clone()/> }.into_any()
         }
-        SearchOutcome::Found { total, page, hits } => {
-            let summary = tf("找到 {} 篇与“{}”有关的文章", &[&total.to_string(), &request.q]);
+        SearchOutcome::Found { count, page, hits } => {
+            // An estimate until every candidate is checked: the pager then
+            // links the pages known to exist, and says about how many there are.
+            let (summary, about_pages) = match count {
+                Count::Exact(n) => (tf("找到 {} 篇与“{}”有关的文章", &[&n.to_string(), &request.q]), None),
+                Count::About(n) => (
+                    tf("找到约 {} 篇与“{}”有关的文章", &[&n.to_string(), &request.q]),
+                    Some(paging::total_pages(n, PAGE_SIZE).max(page.total_pages)),
+                ),
+            };
             let hits =
                 hits.into_iter().map(|hit| view! { <Hit hit site=site.clone() paths=paths.clone()/> }).collect_view();
             let (request, search_path) = (request.clone(), search_path.clone());
-            let pager = view! { <Pager page href=Arc::new(move |n| request.href(&search_path, n))/> };
+            let pager = view! { <Pager page about_pages href=Arc::new(move |n| request.href(&search_path, n))/> };
             view! {
                 <p class="search-summary" role="status">{summary}</p>
                 <ol class="search-results">{hits}</ol>

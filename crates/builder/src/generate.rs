@@ -1,7 +1,8 @@
 //! A synthetic archive for tests and benchmarks: N article files in 12
 //! categories, Chinese text of realistic length (about 600 to 2,400
 //! characters), tags that overlap, some photos, and a site.json to go with
-//! them. Deterministic for a given seed.
+//! them. Deterministic for a given seed. An adversarial archive adds
+//! phrases that 站内搜索's grams find where they are not (`Corpus`).
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -107,6 +108,61 @@ const IMAGES: [&str; 12] = [
     "river",
 ];
 
+/// Phrases of 4 to 12 characters, one of each length, that no sentence,
+/// subject or action above has.
+pub const ADVERSARIAL_PHRASES: [&str; 9] = [
+    "智慧城市",
+    "高质量发展",
+    "数字政府建设",
+    "城乡融合示范区",
+    "营商环境创新试点",
+    "生态环境保护督察组",
+    "重点项目集中开工仪式",
+    "跨境电商综合试验区建设",
+    "老旧小区改造提升工程项目",
+];
+
+/// What the articles' text is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Corpus {
+    /// Sentences from the lists above.
+    Plain,
+    /// The same, and each of `ADVERSARIAL_PHRASES` whole in a known few
+    /// articles (`has_phrase`) and in pieces apart in a third of the others:
+    /// every gram of the phrase, in the title or the text, but not the phrase.
+    /// Real prose has the parts of a phrase apart far more often than the
+    /// plain sentences do; this has them as often as can be.
+    Adversarial,
+}
+
+/// Whether article `n` (0 is the newest) of an adversarial archive has
+/// phrase number `phrase` of `ADVERSARIAL_PHRASES` whole: one in 30.
+pub fn has_phrase(n: usize, phrase: usize) -> bool {
+    (n + 7 * phrase).is_multiple_of(30)
+}
+
+/// The clauses adversarial article `n` adds, each to be set apart by
+/// punctuation: a phrase whole, or its pieces. The pieces are either its two
+/// ends, each a character short (every gram of any length below the
+/// phrase's), or each of its 3-grams alone.
+fn adversarial_clauses(n: usize) -> Vec<String> {
+    let mut clauses = Vec::new();
+    for (i, phrase) in ADVERSARIAL_PHRASES.iter().enumerate() {
+        let chars: Vec<char> = phrase.chars().collect();
+        if has_phrase(n, i) {
+            clauses.push(phrase.to_string());
+        } else if !(n + i).is_multiple_of(3) {
+            continue;
+        } else if n.is_multiple_of(2) {
+            clauses.push(chars[..chars.len() - 1].iter().collect());
+            clauses.push(chars[1..].iter().collect());
+        } else {
+            clauses.extend(chars.windows(3).map(|w| w.iter().collect::<String>()));
+        }
+    }
+    clauses
+}
+
 /// xorshift64*: small, fast, reproducible.
 struct Random(u64);
 
@@ -125,8 +181,10 @@ impl Random {
     }
 }
 
-/// Writes `count` article files into `out/articles/` and `out/site.json`.
-pub fn generate(out: &Path, count: usize, seed: u64) -> std::io::Result<()> {
+/// Writes `count` article files into `out/articles/` and `out/site.json`
+/// (and, for an adversarial corpus, its phrases into `out/phrases.txt`, one
+/// a line, for `search-check --query-file`).
+pub fn generate(out: &Path, count: usize, seed: u64, corpus: Corpus) -> std::io::Result<()> {
     let articles = out.join("articles");
     std::fs::create_dir_all(&articles)?;
     let mut random = Random(seed.max(1));
@@ -136,7 +194,17 @@ pub fn generate(out: &Path, count: usize, seed: u64) -> std::io::Result<()> {
     for n in 0..count {
         let category = CATEGORIES[n % CATEGORIES.len()];
         let at = newest - n as i64 * 3200 - random.below(3000) as i64;
-        let title = format!("{}{}（第{}期）", random.pick(&SUBJECTS), random.pick(&ACTIONS), n + 1);
+        let mut title = format!("{}{}（第{}期）", random.pick(&SUBJECTS), random.pick(&ACTIONS), n + 1);
+        let mut clauses = match corpus {
+            Corpus::Plain => Vec::new(),
+            Corpus::Adversarial => adversarial_clauses(n),
+        }
+        .into_iter();
+        // A quarter of the titles lead with two clauses: the index then ranks
+        // such a title first when it has every gram of a phrase.
+        if n % 4 == 1 && clauses.len() >= 2 {
+            title = format!("{}、{}：{title}", clauses.next().unwrap_or_default(), clauses.next().unwrap_or_default());
+        }
         let tags: Vec<&str> = (0..1 + random.below(3)).map(|_| random.pick(&TAGS)).collect();
         let mut body = String::new();
         let paragraphs = 3 + random.below(8);
@@ -144,8 +212,16 @@ pub fn generate(out: &Path, count: usize, seed: u64) -> std::io::Result<()> {
             body.push_str("<p>");
             for _ in 0..2 + random.below(5) {
                 body.push_str(random.pick(&SENTENCES));
+                if let Some(clause) = clauses.next() {
+                    body.push_str(&clause);
+                    body.push('。');
+                }
             }
             body.push_str("</p>\n");
+        }
+        let rest: Vec<String> = clauses.collect();
+        if !rest.is_empty() {
+            let _ = writeln!(body, "<p>{}。</p>", rest.join("。"));
         }
         let mut text = String::new();
         let _ = writeln!(
@@ -189,5 +265,38 @@ pub fn generate(out: &Path, count: usize, seed: u64) -> std::io::Result<()> {
         r#"{{"name":"合成档案测试站","logo":"images/logo.svg","description":"用于测试和基准的合成新闻档案","feed":"feed.json","timezone":"+08:00","categories":[{}],"side_blocks":["mtjj","cyfz","shsy"],"page_size":20,"block_size":6,"related_count":6,"disclaimer":["合成内容，仅用于测试。"],"share":["wechat","weibo","copy"],"footer":{{"site_code":"0000000000","copyright":"测试站点","badge":{{"image":"images/badge.svg"}}}},"mourning":{{"dates":["2020-04-04"]}},"traditional":{{"keep":["测试站点"]}}}}"#,
         categories.join(",")
     );
-    std::fs::write(out.join("site.json"), site)
+    std::fs::write(out.join("site.json"), site)?;
+    if corpus == Corpus::Adversarial {
+        std::fs::write(out.join("phrases.txt"), ADVERSARIAL_PHRASES.join("\n") + "\n")?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adversarial_phrases_are_whole_only_where_said_and_their_grams_apart_elsewhere() {
+        let dir = tempfile::tempdir().unwrap();
+        generate(dir.path(), 120, 9, Corpus::Adversarial).unwrap();
+        let plain_text = [&SENTENCES[..], &SUBJECTS[..], &ACTIONS[..], &TAGS[..]].concat().concat();
+        for (i, phrase) in ADVERSARIAL_PHRASES.iter().enumerate() {
+            assert_eq!(phrase.chars().count(), i + 4);
+            assert!(!plain_text.contains(phrase));
+            assert!(ADVERSARIAL_PHRASES.iter().all(|other| other == phrase || !other.contains(phrase)));
+        }
+        let mut apart = vec![0; ADVERSARIAL_PHRASES.len()];
+        for n in 0..120 {
+            let text = std::fs::read_to_string(dir.path().join(format!("articles/n{n:06}.html"))).unwrap();
+            for (i, phrase) in ADVERSARIAL_PHRASES.iter().enumerate() {
+                assert_eq!(text.contains(phrase), has_phrase(n, i), "{n}: {phrase}");
+                let chars: Vec<char> = phrase.chars().collect();
+                let every_gram = chars.windows(3).all(|w| text.contains(&w.iter().collect::<String>()));
+                apart[i] += usize::from(every_gram && !has_phrase(n, i));
+            }
+        }
+        assert!(apart.iter().all(|&n| n >= 35), "{apart:?}");
+        assert!(dir.path().join("phrases.txt").exists());
+    }
 }

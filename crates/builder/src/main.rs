@@ -164,6 +164,9 @@ struct GenerateArgs {
     /// The same seed writes the same archive
     #[arg(long, value_name = "S", default_value_t = 20_261_127)]
     seed: u64,
+    /// Phrases whose grams are apart in many articles and together in a known few (DIR/phrases.txt)
+    #[arg(long)]
+    adversarial: bool,
 }
 
 #[derive(Args)]
@@ -182,6 +185,9 @@ struct SearchCheckArgs {
     queries: usize,
     #[arg(long, value_name = "S", default_value_t = 13)]
     seed: u64,
+    /// More queries, one a line (e.g. a generated archive's phrases.txt); repeatable
+    #[arg(long = "query-file", value_name = "FILE")]
+    query_files: Vec<PathBuf>,
 }
 
 #[derive(Args)]
@@ -238,14 +244,20 @@ fn run(command: Command) -> Result<Done, String> {
     match command {
         Command::Build(args) => run_build(args),
         Command::Check(args) => run_check(args),
-        Command::Generate(GenerateArgs { count, out, seed }) => {
-            generate::generate(&out, count, seed).map_err(|e| format!("{}: {e}", out.display()))?;
+        Command::Generate(GenerateArgs { count, out, seed, adversarial }) => {
+            let corpus = if adversarial { generate::Corpus::Adversarial } else { generate::Corpus::Plain };
+            generate::generate(&out, count, seed, corpus).map_err(|e| format!("{}: {e}", out.display()))?;
             Ok(format!("wrote {count} articles and site.json to {}", out.display()).into())
         }
         Command::T2s => Ok(portal_build::traditional::simplified_pairs().into()),
         Command::Csp(CspArgs { site }) => Ok(read_site(&site)?.0.content_security_policy().into()),
-        Command::SearchCheck(SearchCheckArgs { tree, queries, seed }) => {
-            let report = portal_build::search_check::check(&tree, queries, seed)?;
+        Command::SearchCheck(SearchCheckArgs { tree, queries, seed, query_files }) => {
+            let mut extra = Vec::new();
+            for path in query_files {
+                let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+                extra.extend(text.lines().map(str::to_string));
+            }
+            let report = portal_build::search_check::check(&tree, queries, seed, &extra)?;
             eprintln!("{}", report.summary);
             Ok(report.lines.join("\n").into())
         }

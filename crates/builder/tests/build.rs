@@ -1,7 +1,7 @@
 //! The archive builder end to end on small generated and hand-written inputs.
 
 use portal_build::build::{build, Options};
-use portal_build::generate::generate;
+use portal_build::generate::{generate, Corpus};
 use portal_core::site::SiteConfig;
 use serde_json::Value;
 use std::path::Path;
@@ -41,7 +41,7 @@ fn app_dir(root: &Path) -> std::path::PathBuf {
 #[test]
 fn shards_chain_and_carry_neighbours_and_related_across_page_boundaries() {
     let dir = tempfile::tempdir().unwrap();
-    generate(&dir.path().join("src"), 1000, 7).unwrap();
+    generate(&dir.path().join("src"), 1000, 7, Corpus::Plain).unwrap();
     let out = dir.path().join("site");
     let report = build(&options(&dir.path().join("src"), &out, None)).unwrap();
     assert_eq!(report.articles, 1000);
@@ -126,7 +126,7 @@ fn shards_chain_and_carry_neighbours_and_related_across_page_boundaries() {
 /// app folder, output folder).
 fn site_with_app() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    generate(&dir.path().join("src"), 30, 3).unwrap();
+    generate(&dir.path().join("src"), 30, 3, Corpus::Plain).unwrap();
     let app = app_dir(dir.path());
     let out = dir.path().join("site");
     build(&options(&dir.path().join("src"), &out, Some(&app))).unwrap();
@@ -188,7 +188,7 @@ fn crawler_pages_carry_the_article_and_its_meta_tags() {
 fn bad_input_reports_every_problem_and_leaves_the_output_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("src");
-    generate(&source, 12, 1).unwrap();
+    generate(&source, 12, 1, Corpus::Plain).unwrap();
     let out = dir.path().join("site");
     build(&options(&source, &out, None)).unwrap();
     let before = std::fs::read(out.join("feed.json")).unwrap();
@@ -421,7 +421,7 @@ fn tree(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
 fn two_builds_of_the_same_input_are_byte_identical() {
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("src");
-    generate(&source, 300, 3).unwrap();
+    generate(&source, 300, 3, Corpus::Plain).unwrap();
     let app = app_dir(dir.path());
     let (first, second) = (dir.path().join("first"), dir.path().join("second"));
     build(&options(&source, &first, Some(&app))).unwrap();
@@ -493,7 +493,7 @@ fn the_traditional_tree_is_the_same_site_converted() {
 #[test]
 fn a_build_cleans_up_after_one_killed_part_way() {
     let dir = tempfile::tempdir().unwrap();
-    generate(&dir.path().join("src"), 12, 5).unwrap();
+    generate(&dir.path().join("src"), 12, 5, Corpus::Plain).unwrap();
     let out = dir.path().join("site");
     let leftover = |name: &str| {
         let path = dir.path().join(name);
@@ -532,7 +532,7 @@ fn each_build_lists_what_changed_against_the_tree_it_replaced() {
     use portal_build::changes::MANIFEST;
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("src");
-    generate(&source, 60, 9).unwrap();
+    generate(&source, 60, 9, Corpus::Plain).unwrap();
     let app = app_dir(dir.path());
     let out = dir.path().join("site");
     let build_now = || build(&options(&source, &out, Some(&app))).unwrap();
@@ -638,7 +638,7 @@ fn rss_and_atom_read_back_with_a_feed_parser() {
 fn publishing_one_article_rewrites_only_the_newest_part_and_a_few_files() {
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("src");
-    generate(&source, 600, 4).unwrap();
+    generate(&source, 600, 4, Corpus::Plain).unwrap();
     let app = app_dir(dir.path());
     let out = dir.path().join("site");
     build(&options(&source, &out, Some(&app))).unwrap();
@@ -686,7 +686,7 @@ fn the_search_index_finds_what_a_scan_of_every_article_finds() {
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("src");
     // Past one sealed part of 1,024, so both the sealed shards and the tail are read.
-    generate(&source, 1500, 5).unwrap();
+    generate(&source, 1500, 5, Corpus::Plain).unwrap();
     let out = dir.path().join("site");
     build(&options(&source, &out, None)).unwrap();
     let home = read(&out.join("feed.json"));
@@ -702,7 +702,7 @@ fn the_search_index_finds_what_a_scan_of_every_article_finds() {
     assert!(rows("search/rows/0.json").contains("开发区") || rows("search/rows/0.json").contains("园区"));
     assert_ne!(rows("search/rows/0.json"), rows("zh-hant/search/rows/0.json"), "titles in 繁體");
 
-    let report = portal_build::search_check::check(&out, 120, 3).unwrap();
+    let report = portal_build::search_check::check(&out, 120, 3, &[]).unwrap();
     assert_eq!(report.lines.len(), 120);
     assert!(report.summary.contains("recall 100.000%"), "{}", report.summary);
     // Words of up to three characters are found exactly.
@@ -711,5 +711,67 @@ fn the_search_index_finds_what_a_scan_of_every_article_finds() {
         if line["q"].as_str().unwrap().chars().count() <= 3 {
             assert_eq!(line["found"], line["expected"], "{line}");
         }
+    }
+}
+
+/// Where the index's grams mislead: on an adversarial archive, every page of
+/// each phrase of 4 to 12 characters (and of two words) shows exactly the
+/// articles a scan finds there, the first page's count is an estimate, and
+/// the last page's is exact.
+#[test]
+fn every_page_of_an_adversarial_archive_shows_exactly_what_a_scan_finds() {
+    use portal_build::generate::{has_phrase, ADVERSARIAL_PHRASES};
+    use portal_build::search_check::{self, Tree};
+    use portal_core::paging;
+    use portal_core::search_pages::Count;
+
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("src");
+    generate(&source, 1500, 5, Corpus::Adversarial).unwrap();
+    let out = dir.path().join("site");
+    build(&options(&source, &out, None)).unwrap();
+    let tree = Tree::open(&out).unwrap();
+    let mut queries: Vec<String> = ADVERSARIAL_PHRASES.iter().map(|p| p.to_string()).collect();
+    queries.push(format!("{} 开发区", ADVERSARIAL_PHRASES[2]));
+    for (i, q) in queries.iter().enumerate() {
+        let query = tree.query(q).unwrap();
+        let (candidates, _) = tree.candidates(&query).unwrap();
+        let expected: Vec<u32> = candidates.iter().copied().filter(|&n| tree.matches(&query, n)).collect();
+        assert_eq!(expected.len(), (0..tree.docs()).filter(|&n| tree.matches(&query, n)).count(), "{q}: recall");
+        if i < ADVERSARIAL_PHRASES.len() {
+            assert_eq!(expected.len(), (0..1500).filter(|&n| has_phrase(n, i)).count(), "{q}: the known few");
+        }
+        assert!(
+            candidates.len() > 4 * expected.len(),
+            "{q}: {} candidates, {} right",
+            candidates.len(),
+            expected.len()
+        );
+        let matches = |n: u32| tree.matches(&query, n);
+        let mut verdicts = search_check::unread(&query, &candidates);
+        let last = paging::total_pages(expected.len(), 10);
+        for number in 1..=last {
+            let (count, page, _) = search_check::page(&candidates, &mut verdicts, number, matches);
+            let (page, shown) = page.unwrap();
+            let want = paging::page(expected.len(), 10, number).unwrap();
+            assert_eq!(shown, expected[want.start..want.end], "{q}, page {number}");
+            match count {
+                Count::About(_) => assert!(page.total_pages > number, "{q}, page {number}: a next page is known"),
+                Count::Exact(n) => assert_eq!((n, page), (expected.len(), want), "{q}, page {number}"),
+            }
+            if number == 1 {
+                assert!(matches!(count, Count::About(_)), "{q}: page 1 does not read every candidate");
+            }
+        }
+        let (count, beyond, _) = search_check::page(&candidates, &mut verdicts, last + 1, matches);
+        assert!(count == Count::Exact(expected.len()) && beyond.is_err(), "{q}: no page past the last");
+    }
+    // search-check on the same archive: the phrases' results as shown are all right.
+    let phrases: Vec<String> = ADVERSARIAL_PHRASES.iter().map(|p| p.to_string()).collect();
+    let report = search_check::check(&out, 40, 3, &phrases).unwrap();
+    assert!(report.summary.contains("recall 100.000%"), "{}", report.summary);
+    for line in &report.lines {
+        let line: Value = serde_json::from_str(line).unwrap();
+        assert_eq!(line["false_shown"], 0, "{line}");
     }
 }

@@ -30,7 +30,7 @@ fn plant(dir: &Path, id: &str, head: &str, body: &str) {
 /// 300 generated articles, and beside them what the inspection must find.
 fn planted_archive(root: &Path) -> PathBuf {
     let src = root.join("src");
-    portal_build::generate::generate(&src, 300, 7).unwrap();
+    portal_build::generate::generate(&src, 300, 7, portal_build::generate::Corpus::Plain).unwrap();
     let mut site: Value = serde_json::from_str(&std::fs::read_to_string(src.join("site.json")).unwrap()).unwrap();
     let categories = site["categories"].as_array_mut().unwrap();
     // Five blank 栏目, a 否决 together.

@@ -4,7 +4,7 @@
 //! with hostile and mistaken files beside them.
 
 use portal_build::build::{build, Options, Report};
-use portal_build::generate::generate;
+use portal_build::generate::{generate, Corpus};
 use portal_build::import::CategoryMap;
 use portal_build::BuildError;
 use portal_core::site::SiteConfig;
@@ -18,7 +18,7 @@ fn fixture(name: &str) -> PathBuf {
 
 /// A site with the generated archive's 12 categories, and no articles of its own.
 fn site(dir: &Path) -> (SiteConfig, Value) {
-    generate(&dir.join("gen"), 1, 1).unwrap();
+    generate(&dir.join("gen"), 1, 1, Corpus::Plain).unwrap();
     let text = std::fs::read_to_string(dir.join("gen/site.json")).unwrap();
     (SiteConfig::parse(&text).unwrap(), serde_json::from_str(&text).unwrap())
 }

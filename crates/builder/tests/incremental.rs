@@ -5,7 +5,7 @@
 
 use portal_build::build::{build, Options};
 use portal_build::fault::ABORT_AFTER;
-use portal_build::generate::generate;
+use portal_build::generate::{generate, Corpus};
 use portal_build::previous::UNREPORTED;
 use portal_build::staging::clean_up_after_killed_builds;
 use portal_core::site::SiteConfig;
@@ -108,7 +108,7 @@ fn steps() -> Vec<(&'static str, Change)> {
 fn run_steps(count: usize, with_app: bool, only: &[&str]) {
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("src");
-    generate(&source, count, 5).unwrap();
+    generate(&source, count, 5, Corpus::Plain).unwrap();
     let app = with_app.then(|| app_dir(dir.path()));
     let out = dir.path().join("site");
     build(&options(&source, app.as_deref(), &out)).unwrap();
@@ -166,7 +166,7 @@ fn change_count(list: &Path) -> usize {
 fn a_build_killed_at_any_point_is_recovered_whole() {
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("src");
-    generate(&source, 60, 9).unwrap();
+    generate(&source, 60, 9, Corpus::Plain).unwrap();
     let out = dir.path().join("site");
     assert!(tool(&source, &out, None));
     let old = snapshot(&out);

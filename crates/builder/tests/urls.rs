@@ -4,7 +4,7 @@
 //! type; the e2e suite compares its markup with the pre-rendered pages').
 
 use portal_build::build::{build, Options};
-use portal_build::generate::generate;
+use portal_build::generate::{generate, Corpus};
 use portal_core::archive::{article_file, category_part_file};
 use portal_core::site::SiteConfig;
 use portal_core::urls::{feed_folder, OtherScript, SiteUrls};
@@ -20,7 +20,7 @@ fn json(path: &Path) -> Value {
 }
 
 fn built(dir: &Path) -> std::path::PathBuf {
-    generate(&dir.join("src"), 130, 3).unwrap();
+    generate(&dir.join("src"), 130, 3, Corpus::Plain).unwrap();
     let app = dir.join("app");
     std::fs::create_dir_all(&app).unwrap();
     let page = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n  <meta charset=\"utf-8\">\n  <base href=\"/news/\">\n  <title>站点</title>\n</head>\n<body>\n</body>\n</html>\n";

@@ -11,6 +11,7 @@ pub mod paging;
 pub mod related;
 pub mod search;
 pub mod search_index;
+pub mod search_pages;
 pub mod share;
 pub mod site;
 pub mod urls;

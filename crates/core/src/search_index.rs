@@ -127,6 +127,13 @@ pub fn term_grams(term: &str) -> Vec<Gram> {
     grams
 }
 
+/// Whether the index's candidates for `query` all have its words: each word
+/// of one to three characters is a single gram. A longer word's grams may be
+/// apart, so its candidates are checked (`search_pages`).
+pub fn finds_exactly(query: &Query) -> bool {
+    query.terms.iter().all(|term| term.chars().count() <= 3)
+}
+
 /// Every gram of (folded) text, as often as it occurs: words never span
 /// white space.
 fn each_gram(folded: &str, mut found: impl FnMut(Gram)) {
