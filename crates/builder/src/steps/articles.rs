@@ -74,59 +74,59 @@ struct Pass<'t, 'a> {
 
 impl<'a> Pass<'_, 'a> {
     /// The articles at `positions` of the Simplified tree's plan, whose
-    /// entries say where each body is. Each is read only if one of its
-    /// files must be made or the search index needs it.
+    /// entries say where each body is.
     fn write(mut self, positions: &[usize]) -> Result<(Vec<Writer<'a>>, ArchiveIndex), Vec<BuildError>> {
-        let simplified = &self.trees[0];
-        let docs = simplified.plan.items().len();
-        let sealed = search::info(docs).sealed();
         let mut outs: Vec<Writer> =
             self.trees.iter().map(|tree| Writer::new(self.root, tree.script.folder(), self.previous)).collect();
         let mut errors = Vec::new();
         for &position in positions {
             self.done.inc(1);
-            let entry = &simplified.plan.items()[position];
-            let doc = search::doc_number(position, docs);
-            let indexed = !self.sealed_kept || doc >= sealed;
-            let views: Vec<Surroundings> =
-                self.trees.iter().map(|tree| surroundings(tree, &entry.article.id)).collect();
-            let made: Vec<bool> = self
-                .trees
-                .iter()
-                .zip(&mut outs)
-                .zip(&views)
-                .map(|((tree, out), view)| !kept(tree, out, entry, view))
-                .collect();
-            if !indexed && !made.contains(&true) {
-                continue;
-            }
-            let mut article = match input::full_article(entry, &simplified.site) {
-                Ok(article) => article,
-                Err(mut e) => {
-                    errors.append(&mut e);
-                    continue;
-                }
-            };
-            article.category = entry.article.category.clone();
-            if indexed {
-                search::add(&mut self.index, doc, &article, &simplified.site, self.folding);
-            }
-            for (((tree, out), view), made) in self.trees.iter().zip(&mut outs).zip(views).zip(made) {
-                if made {
-                    let mut article = article.clone();
-                    tree.script.convert(&mut article);
-                    if let Err(e) = write_article(
-                        tree,
-                        out,
-                        ArticleView { article, related: view.0, previous: view.1, next: view.2 },
-                    ) {
-                        errors.push(e);
-                    }
-                }
+            if let Err(mut e) = self.article(position, &mut outs) {
+                errors.append(&mut e);
             }
         }
         if errors.is_empty() {
             Ok((outs, self.index))
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The article at `position`, into `outs` (one per tree). It is read
+    /// only if one of its files must be made or the search index needs it.
+    fn article(&mut self, position: usize, outs: &mut [Writer]) -> Result<(), Vec<BuildError>> {
+        let simplified = &self.trees[0];
+        let docs = simplified.plan.items().len();
+        let entry = &simplified.plan.items()[position];
+        let doc = search::doc_number(position, docs);
+        let indexed = !self.sealed_kept || doc >= search::info(docs).sealed();
+        let mut to_make = Vec::new();
+        for (tree, out) in self.trees.iter().zip(outs.iter_mut()) {
+            let view = surroundings(tree, &entry.article.id);
+            if !kept(tree, out, entry, &view) {
+                to_make.push((tree, out, view));
+            }
+        }
+        if !indexed && to_make.is_empty() {
+            return Ok(());
+        }
+        let mut article = input::full_article(entry, &simplified.site)?;
+        article.category = entry.article.category.clone();
+        if indexed {
+            search::add(&mut self.index, doc, &article, &simplified.site, self.folding);
+        }
+        // A copy for each tree but the last, which takes the article itself.
+        let copies = std::iter::repeat_n(article, to_make.len());
+        let errors: Vec<BuildError> = to_make
+            .into_iter()
+            .zip(copies)
+            .filter_map(|((tree, out, (related, previous, next)), mut article)| {
+                tree.script.convert(&mut article);
+                write_article(tree, out, ArticleView { article, related, previous, next }).err()
+            })
+            .collect();
+        if errors.is_empty() {
+            Ok(())
         } else {
             Err(errors)
         }
