@@ -22,13 +22,15 @@ pub fn info(docs: usize) -> IndexInfo {
     IndexInfo { shards, docs: docs as u32 }
 }
 
-/// What the sealed shards are made from: the articles they hold, in
-/// order, and the categories' numbers. Unchanged, they are carried over.
+/// What the sealed shards are made from: how many shards, the articles
+/// they hold, in order, and the categories' numbers. Unchanged, they are
+/// carried over; the tail's articles are not among them, so a publish
+/// keeps them.
 pub fn sealed_inputs(entries: &[Entry], site: &SiteConfig) -> u64 {
     let info = info(entries.len());
     let sources: Vec<u64> = entries.iter().rev().take(info.sealed() as usize).map(|entry| entry.source).collect();
     let categories: Vec<&str> = site.categories.iter().map(|c| c.slug.as_str()).collect();
-    fingerprint(&(info, categories, sources))
+    fingerprint(&(info.shards, categories, sources))
 }
 
 /// Where `sealed_inputs` is recorded in a tree.
@@ -65,4 +67,35 @@ pub fn rows_and_days(articles: &[&Article], offset: i32) -> Vec<(String, String)
     let published = oldest_first.iter().map(|a| a.published as Option<Timestamp>);
     files.push((search_index::DAYS_FILE.to_string(), search_index::days_json(published, offset)));
     files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn entries(count: usize) -> Vec<Entry> {
+        let article = |n: usize| Article { id: format!("n{n:05}"), title: format!("标题 {n}"), ..Article::default() };
+        // Newest first, as the plan has them.
+        (0..count).rev().map(|n| Entry::from_feed(article(n), Path::new("feed.json"))).collect()
+    }
+
+    #[test]
+    fn a_publish_into_the_tail_keeps_the_sealed_shards_inputs() {
+        let site = SiteConfig::parse(r#"{"name":"示例","categories":[]}"#).unwrap();
+        let before = entries(TAIL_SIZE as usize + 5);
+        let after = entries(TAIL_SIZE as usize + 6);
+        assert_eq!(sealed_inputs(&before, &site), sealed_inputs(&after, &site));
+    }
+
+    #[test]
+    fn an_edit_of_a_sealed_article_or_a_new_seal_changes_them() {
+        let site = SiteConfig::parse(r#"{"name":"示例","categories":[]}"#).unwrap();
+        let before = entries(TAIL_SIZE as usize * 2 - 1);
+        let mut edited = entries(TAIL_SIZE as usize * 2 - 1);
+        let oldest = edited.last_mut().unwrap();
+        oldest.source ^= 1;
+        assert_ne!(sealed_inputs(&before, &site), sealed_inputs(&edited, &site));
+        assert_ne!(sealed_inputs(&before, &site), sealed_inputs(&entries(TAIL_SIZE as usize * 2), &site));
+    }
 }
