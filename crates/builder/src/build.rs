@@ -14,6 +14,7 @@ use crate::steps::{app, articles, categories, home, search, sitemaps, syndicatio
 use crate::traditional::Traditional;
 use crate::tree;
 use crate::BuildError;
+use portal_core::inspection::Wording;
 use portal_core::site::SiteConfig;
 use portal_core::urls::SiteUrls;
 use serde_json::Value;
@@ -61,7 +62,9 @@ pub struct Report {
 pub fn build(options: &Options) -> Result<Report, Vec<BuildError>> {
     staging::clean_up_after_killed_builds(&options.out)?;
     let plan = options.progress.run("reading inputs", || {
-        read_articles(&options.site, &options.feeds, &options.category_map, &options.article_dirs, options.threads)
+        let inputs =
+            Inputs { feeds: &options.feeds, category_map: &options.category_map, article_dirs: &options.article_dirs };
+        read_articles(&options.site, inputs, &options.inspection.wording, options.threads)
     })?;
     let articles = plan.items().len();
     let previous = Previous::read(&options.out);
@@ -94,24 +97,32 @@ pub fn build(options: &Options) -> Result<Report, Vec<BuildError>> {
     }
 }
 
-/// Every input, read and checked: the articles in order, or every problem
-/// found (`build` and `check` read the same).
+/// Where the articles are: feed files, and folders of article files.
+#[derive(Clone, Copy)]
+pub(crate) struct Inputs<'a> {
+    pub feeds: &'a [PathBuf],
+    pub category_map: &'a CategoryMap,
+    pub article_dirs: &'a [PathBuf],
+}
+
+/// Every input, read and checked: the articles in order, with what the
+/// inspection looks for in their bodies (against `wording`), or every
+/// problem found (`build` and `check` read the same).
 pub(crate) fn read_articles(
     site: &SiteConfig,
-    feeds: &[PathBuf],
-    category_map: &CategoryMap,
-    article_dirs: &[PathBuf],
+    inputs: Inputs,
+    wording: &[Wording],
     threads: usize,
 ) -> Result<Plan, Vec<BuildError>> {
     let mut entries = Vec::new();
     let mut errors = Vec::new();
-    for path in feeds {
-        let (mut found, mut problems) = input::read_feed_file(path, site, category_map);
+    for path in inputs.feeds {
+        let (mut found, mut problems) = input::read_feed_file(path, site, inputs.category_map, wording);
         entries.append(&mut found);
         errors.append(&mut problems);
     }
-    for dir in article_dirs {
-        let (mut found, mut problems) = input::read_article_dir(dir, site, threads);
+    for dir in inputs.article_dirs {
+        let (mut found, mut problems) = input::read_article_dir(dir, site, wording, threads);
         entries.append(&mut found);
         errors.append(&mut problems);
     }

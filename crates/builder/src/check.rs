@@ -10,7 +10,6 @@ use crate::build;
 use crate::changes::Manifest;
 use crate::entry::{Entry, Origin, Plan};
 use crate::import::CategoryMap;
-use crate::input;
 use crate::BuildError;
 use portal_core::date;
 use portal_core::feed::Article;
@@ -87,8 +86,12 @@ const DATA_FILES: &[&str] =
 /// Reads the inputs as `build` does, inspects them and writes the reports asked for.
 pub fn check(options: &Options) -> Result<Report, Vec<BuildError>> {
     let site = &options.site;
-    let plan =
-        build::read_articles(site, &options.feeds, &options.category_map, &options.article_dirs, options.threads)?;
+    let inputs = build::Inputs {
+        feeds: &options.feeds,
+        category_map: &options.category_map,
+        article_dirs: &options.article_dirs,
+    };
+    let plan = build::read_articles(site, inputs, &options.settings.wording, options.threads)?;
     let root = options.base_url.clone().or_else(|| site.base_url.clone());
     let urls =
         SiteUrls::new(&options.app_dir.as_deref().map_or_else(|| "/".into(), base_path), root.as_deref().unwrap_or(""));
@@ -151,7 +154,8 @@ fn base_path(dir: &Path) -> String {
         .map_or_else(|| "/".into(), |page| crate::page::base_path(&page))
 }
 
-/// Both passes of the inspection: each body read again, on `threads`.
+/// Both passes of the inspection, on `threads`: the bodies' checks by what
+/// reading took of them (`Entry::body`), then the site's.
 fn inspect(
     plan: &Plan,
     site: &SiteConfig,
@@ -172,15 +176,8 @@ fn inspect(
     let metadata: Vec<&Article> = plan.items().iter().map(|entry| &entry.article).collect();
     let inspector = Inspector::new(site, core, &metadata).map_err(problem)?;
     let mut found = Findings::default();
-    let mut errors = Vec::new();
-    for (part, mut part_errors) in
-        crate::in_parallel(plan.items(), threads, |entries| read_and_check(&inspector, site, entries))
-    {
+    for part in crate::in_parallel(plan.items(), threads, |entries| check_bodies(&inspector, entries)) {
         found.append(part);
-        errors.append(&mut part_errors);
-    }
-    if !errors.is_empty() {
-        return Err(errors);
     }
     let inputs: Vec<ArticleInput> = plan.items().iter().map(|entry| input_of(entry, &entry.article)).collect();
     let (site_found, categories, home) = inspector.site(&inputs);
@@ -188,16 +185,13 @@ fn inspect(
     Ok(Report::new(&on, found, categories, home))
 }
 
-fn read_and_check(inspector: &Inspector, site: &SiteConfig, entries: &[Entry]) -> (Findings, Vec<BuildError>) {
+/// The checks of the entries' bodies, by what was taken of them when read.
+fn check_bodies(inspector: &Inspector, entries: &[Entry]) -> Findings {
     let mut found = Findings::default();
-    let mut errors = Vec::new();
     for entry in entries {
-        match input::full_article(entry, site) {
-            Ok(article) => found.append(inspector.article(&input_of(entry, &article))),
-            Err(problems) => errors.extend(problems),
-        }
+        found.append(inspector.article(&input_of(entry, &entry.article), &entry.body));
     }
-    (found, errors)
+    found
 }
 
 /// `article` (the entry's, with or without its body) as the inspection sees it.

@@ -8,6 +8,7 @@ use portal_core::archive::is_plain_id;
 use portal_core::date::Timestamp;
 use portal_core::feed::{self, Article, ReadOptions};
 use portal_core::index::FeedIndex;
+use portal_core::inspection::{BodyFacts, Wording};
 use portal_core::site::SiteConfig;
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -48,31 +49,35 @@ pub struct Entry {
     /// A fingerprint of the article as read, body included: what its own
     /// files are made from (`crate::previous`).
     pub source: u64,
+    /// What the inspection checks of the body, taken as it is read against
+    /// the wording list (`crate::check::Settings`): the inspection reads
+    /// no body again.
+    pub body: BodyFacts,
 }
 
 impl Entry {
     /// An article file's article, whose body is read again when its files are written.
-    pub fn from_file(mut article: Article, file: &Path) -> Entry {
-        let source = fingerprint(&article);
+    pub fn from_file(mut article: Article, file: &Path, wording: &[Wording]) -> Entry {
+        let (source, body) = (fingerprint(&article), BodyFacts::of(&article, wording));
         article.body = Vec::new();
-        Entry { article, origin: Origin::File(file.to_path_buf()), source }
+        Entry { article, origin: Origin::File(file.to_path_buf()), source, body }
     }
 
     /// An article of a JSON Feed, kept whole.
-    pub fn from_feed(article: Article, file: &Path) -> Entry {
-        Entry::kept(article, |article| Origin::Feed { file: file.to_path_buf(), article })
+    pub fn from_feed(article: Article, file: &Path, wording: &[Wording]) -> Entry {
+        Entry::kept(article, wording, |article| Origin::Feed { file: file.to_path_buf(), article })
     }
 
     /// An imported RSS or Atom item, kept whole.
-    pub fn imported(article: Article, changed: Option<Timestamp>, file: &Path) -> Entry {
-        Entry::kept(article, |article| Origin::Imported { file: file.to_path_buf(), article, changed })
+    pub fn imported(article: Article, changed: Option<Timestamp>, file: &Path, wording: &[Wording]) -> Entry {
+        Entry::kept(article, wording, |article| Origin::Imported { file: file.to_path_buf(), article, changed })
     }
 
-    fn kept(article: Article, origin: impl FnOnce(Box<Article>) -> Origin) -> Entry {
-        let source = fingerprint(&article);
+    fn kept(article: Article, wording: &[Wording], origin: impl FnOnce(Box<Article>) -> Origin) -> Entry {
+        let (source, body) = (fingerprint(&article), BodyFacts::of(&article, wording));
         let mut metadata = article.clone();
         metadata.body = Vec::new();
-        Entry { article: metadata, origin: origin(Box::new(article)), source }
+        Entry { article: metadata, origin: origin(Box::new(article)), source, body }
     }
 }
 

@@ -11,6 +11,7 @@ use crate::entry::{self, Entry, Origin};
 use crate::import::{self, CategoryMap};
 use crate::BuildError;
 use portal_core::feed::{self, Article};
+use portal_core::inspection::Wording;
 use portal_core::site::SiteConfig;
 use serde_json::{json, Map, Value};
 use std::path::Path;
@@ -123,8 +124,14 @@ pub fn read_article_file(path: &Path, site: &SiteConfig) -> Result<Article, Vec<
     entry::read_item(parse_article_file(&text)?, site)
 }
 
-/// Reads every `*.html` / `*.md` article file under `dir`, keeping metadata.
-pub fn read_article_dir(dir: &Path, site: &SiteConfig, threads: usize) -> (Vec<Entry>, Vec<BuildError>) {
+/// Reads every `*.html` / `*.md` article file under `dir`, keeping metadata
+/// and what the inspection looks for in the bodies, against `wording`.
+pub fn read_article_dir(
+    dir: &Path,
+    site: &SiteConfig,
+    wording: &[Wording],
+    threads: usize,
+) -> (Vec<Entry>, Vec<BuildError>) {
     let mut files = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     let mut errors = Vec::new();
@@ -149,7 +156,7 @@ pub fn read_article_dir(dir: &Path, site: &SiteConfig, threads: usize) -> (Vec<E
         let mut errors = Vec::new();
         for path in paths {
             match read_article_file(path, site) {
-                Ok(article) => entries.push(Entry::from_file(article, path)),
+                Ok(article) => entries.push(Entry::from_file(article, path, wording)),
                 Err(details) => errors.extend(BuildError::each(path, details)),
             }
         }
@@ -165,7 +172,12 @@ pub fn read_article_dir(dir: &Path, site: &SiteConfig, threads: usize) -> (Vec<E
 
 /// Reads a feed file: a complete JSON Feed, or RSS / Atom to import
 /// (`crate::import`), told apart by its first character.
-pub fn read_feed_file(path: &Path, site: &SiteConfig, map: &CategoryMap) -> (Vec<Entry>, Vec<BuildError>) {
+pub fn read_feed_file(
+    path: &Path,
+    site: &SiteConfig,
+    map: &CategoryMap,
+    wording: &[Wording],
+) -> (Vec<Entry>, Vec<BuildError>) {
     let problem = |detail: String| BuildError::new(path, detail);
     // JSON Feeds are read as before (UTF-8, any size); anything else is
     // RSS or Atom to import, with the importer's size limit and decoding.
@@ -175,7 +187,8 @@ pub fn read_feed_file(path: &Path, site: &SiteConfig, map: &CategoryMap) -> (Vec
             let text = read_limited(path).and_then(|bytes| import::decode(&bytes));
             return match text.map(|text| import::read_xml(&text, site, map)) {
                 Ok(Ok(items)) => {
-                    (items.into_iter().map(|item| Entry::imported(item.article, item.changed, path)).collect(), vec![])
+                    let entry = |item: import::ImportedItem| Entry::imported(item.article, item.changed, path, wording);
+                    (items.into_iter().map(entry).collect(), vec![])
                 }
                 Ok(Err(details)) => (vec![], details.into_iter().map(problem).collect()),
                 Err(e) => (vec![], vec![problem(e)]),
@@ -193,7 +206,7 @@ pub fn read_feed_file(path: &Path, site: &SiteConfig, map: &CategoryMap) -> (Vec
     let mut entries = Vec::with_capacity(parsed.feed.items.len());
     for article in parsed.feed.items {
         match entry::checked(article, site, vec![]) {
-            Ok(article) => entries.push(Entry::from_feed(article, path)),
+            Ok(article) => entries.push(Entry::from_feed(article, path, wording)),
             Err(details) => errors.extend(details.into_iter().map(problem)),
         }
     }

@@ -77,7 +77,7 @@ mod tests {
     fn entries(count: usize) -> Vec<Entry> {
         let article = |n: usize| Article { id: format!("n{n:05}"), title: format!("标题 {n}"), ..Article::default() };
         // Newest first, as the plan has them.
-        (0..count).rev().map(|n| Entry::from_feed(article(n), Path::new("feed.json"))).collect()
+        (0..count).rev().map(|n| Entry::from_feed(article(n), Path::new("feed.json"), &[])).collect()
     }
 
     #[test]

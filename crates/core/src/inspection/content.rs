@@ -2,7 +2,7 @@
 //! dates after the inspection day or before publication, the team's
 //! wording list, missing titles, repeated titles, images without alt.
 
-use super::links::addresses;
+use super::links::Address;
 use super::{ArticleInput, Finding, Findings, Indicator, Inspector, Level, Place, Wording};
 use crate::date;
 use crate::feed::{Article, UNTITLED};
@@ -88,21 +88,43 @@ pub(super) fn check_titles(inspector: &Inspector, articles: &[ArticleInput], fou
     }
 }
 
-/// Each occurrence of a listed wrong phrase in the title and the body.
-pub(super) fn check_wording(inspector: &Inspector, article: &Article, place: &Place, found: &mut Findings) {
-    if inspector.settings.wording.is_empty() {
-        return;
+/// A listed wrong phrase in an article: the wording list's entry, the
+/// field, and the words around it.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct WordingHit {
+    entry: usize,
+    field: &'static str,
+    context: String,
+}
+
+/// Each occurrence of a phrase of `wording` in the title and the body.
+pub(super) fn wording_hits(article: &Article, wording: &[Wording]) -> Vec<WordingHit> {
+    if wording.is_empty() {
+        return Vec::new();
     }
     let body = html::text_of(&article.body);
+    let mut hits = Vec::new();
     for (field, text) in [("title", article.title.as_str()), ("content_html", body.as_str())] {
-        for entry in inspector.settings.wording {
-            for at in occurrences(text, entry) {
-                let place = Place { text: Some(context(text, at, entry.wrong.len())), ..with_field(place, field) };
-                let note = entry.note.as_ref().map(|note| format!("（{note}）")).unwrap_or_default();
-                let problem = format!("“{}”应为“{}”{note}", entry.wrong, entry.right);
-                push(found, Indicator::Wording, entry.level, place, problem, &format!("改为“{}”", entry.right));
-            }
+        for (n, entry) in wording.iter().enumerate() {
+            let context = |at| context(text, at, entry.wrong.len());
+            hits.extend(occurrences(text, entry).into_iter().map(|at| WordingHit {
+                entry: n,
+                field,
+                context: context(at),
+            }));
         }
+    }
+    hits
+}
+
+/// The findings of `hits`, taken with the inspector's wording list.
+pub(super) fn check_wording(inspector: &Inspector, hits: &[WordingHit], place: &Place, found: &mut Findings) {
+    for hit in hits {
+        let Some(entry) = inspector.settings.wording.get(hit.entry) else { continue };
+        let place = Place { text: Some(hit.context.clone()), ..with_field(place, hit.field) };
+        let note = entry.note.as_ref().map(|note| format!("（{note}）")).unwrap_or_default();
+        let problem = format!("“{}”应为“{}”{note}", entry.wrong, entry.right);
+        push(found, Indicator::Wording, entry.level, place, problem, &format!("改为“{}”", entry.right));
     }
 }
 
@@ -131,9 +153,9 @@ fn context(text: &str, at: usize, len: usize) -> String {
 }
 
 /// Images whose alt says nothing to a screen reader.
-pub(super) fn check_images(article: &Article, place: &Place, found: &mut Findings) {
-    for image in addresses(&article.body).into_iter().filter(|a| a.image && a.text.trim().is_empty()) {
-        let place = Place { link: Some(image.href), ..with_field(place, "content_html") };
+pub(super) fn check_images(body: &[Address], place: &Place, found: &mut Findings) {
+    for image in body.iter().filter(|a| a.image && a.text.trim().is_empty()) {
+        let place = Place { link: Some(image.href.clone()), ..with_field(place, "content_html") };
         push(
             found,
             Indicator::Content,

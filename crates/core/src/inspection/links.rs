@@ -40,6 +40,7 @@ pub struct ExternalLink {
 }
 
 /// A link or an image in a body, with its text (the image's alt).
+#[derive(Debug, Clone, PartialEq)]
 pub(super) struct Address {
     pub href: String,
     pub text: String,
@@ -162,14 +163,21 @@ fn finding(level: Level, place: Place, problem: String, fix: String) -> Finding 
     Finding { indicator: Indicator::Links, level, place, problem, fix }
 }
 
-/// An article's lead image and the links and images of its body.
-pub(super) fn check_article(inspector: &Inspector, article: &Article, place: &Place, found: &mut Findings) {
+/// An article's lead image and the links and images of its body (`body`).
+pub(super) fn check_article(
+    inspector: &Inspector,
+    article: &Article,
+    body: &[Address],
+    place: &Place,
+    found: &mut Findings,
+) {
     let at = |field: &str, text: Option<String>| Place { field: Some(field.into()), text, ..place.clone() };
     if let Some(image) = &article.image {
         inspector.check_address(image, true, at("image", None), found);
     }
-    for address in addresses(&article.body) {
-        inspector.check_address(&address.href, address.image, at("content_html", Some(address.text)), found);
+    for address in body {
+        let place = at("content_html", Some(address.text.clone()));
+        inspector.check_address(&address.href, address.image, place, found);
     }
 }
 

@@ -6,9 +6,10 @@
 //! inputs and writes the reports.
 //!
 //! Two passes, so an archive's bodies need not all be in memory: `article`
-//! on each article with its body (links, wording, images), in any order
-//! and on any thread; `site` once on every article's metadata (categories,
-//! the home page, dates, titles, site.json). `Report::new` joins them.
+//! on each article with what its body holds (`BodyFacts`: links, images,
+//! wording, taken when the body is read), in any order and on any thread;
+//! `site` once on every article's metadata (categories, the home page,
+//! dates, titles, site.json). `Report::new` joins them.
 
 mod content;
 mod links;
@@ -174,6 +175,23 @@ pub struct ArticleInput<'a> {
     pub updated: Option<Timestamp>,
 }
 
+/// What the checks of one article need of its body, taken when the body is
+/// read: an archive's builder keeps this, not the bodies, so that the
+/// inspection never reads them again.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BodyFacts {
+    addresses: Vec<links::Address>,
+    wording: Vec<content::WordingHit>,
+}
+
+impl BodyFacts {
+    /// `article`'s (with its body), against the wording list the inspector
+    /// will be given.
+    pub fn of(article: &Article, wording: &[Wording]) -> BodyFacts {
+        BodyFacts { addresses: links::addresses(&article.body), wording: content::wording_hits(article, wording) }
+    }
+}
+
 /// Whether a file (a path under the tree's root) is in the tree.
 pub type Files<'a> = &'a (dyn Fn(&str) -> bool + Sync);
 
@@ -229,13 +247,13 @@ impl<'a> Inspector<'a> {
         Ok(Inspector { site, settings, day_end: day_start + 86_400, routes })
     }
 
-    /// The checks that read an article's body.
-    pub fn article(&self, input: &ArticleInput) -> Findings {
+    /// The checks of an article's body, by what `body` took from it.
+    pub fn article(&self, input: &ArticleInput, body: &BodyFacts) -> Findings {
         let mut found = Findings::default();
         let place = self.place_of(input);
-        links::check_article(self, input.article, &place, &mut found);
-        content::check_wording(self, input.article, &place, &mut found);
-        content::check_images(input.article, &place, &mut found);
+        links::check_article(self, input.article, &body.addresses, &place, &mut found);
+        content::check_wording(self, &body.wording, &place, &mut found);
+        content::check_images(&body.addresses, &place, &mut found);
         found
     }
 

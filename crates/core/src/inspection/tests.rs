@@ -45,7 +45,7 @@ fn inspect_with(site: &SiteConfig, articles: &[Article], files: Option<Files>, w
         articles.iter().map(|article| ArticleInput { article, file: "feed.json", updated: None }).collect();
     let mut found = Findings::default();
     for input in &inputs {
-        found.append(inspector.article(input));
+        found.append(inspector.article(input, &BodyFacts::of(input.article, wording)));
     }
     let (site_found, rows, home) = inspector.site(&inputs);
     found.append(site_found);
