@@ -14,7 +14,7 @@ use crate::search;
 use crate::tree::{Script, Tree};
 use crate::BuildError;
 use portal_core::archive::article_file;
-use portal_core::feed::ArticleRef;
+use portal_core::feed::{Article, ArticleRef};
 use portal_core::index::ArticleView;
 use portal_core::search::Folding;
 use portal_core::search_index::ArchiveIndex;
@@ -102,9 +102,9 @@ impl<'a> Pass<'_, 'a> {
         let indexed = !self.sealed_kept || doc >= search::info(docs).sealed();
         let mut to_make = Vec::new();
         for (tree, out) in self.trees.iter().zip(outs.iter_mut()) {
-            let view = surroundings(tree, &entry.article.id);
-            if !kept(tree, out, entry, &view) {
-                to_make.push((tree, out, view));
+            let around = surroundings(tree, entry);
+            if !kept(tree, out, entry, &around) {
+                to_make.push((tree, out, around));
             }
         }
         if !indexed && to_make.is_empty() {
@@ -120,9 +120,9 @@ impl<'a> Pass<'_, 'a> {
         let errors: Vec<BuildError> = to_make
             .into_iter()
             .zip(copies)
-            .filter_map(|((tree, out, (related, previous, next)), mut article)| {
+            .filter_map(|((tree, out, around), mut article)| {
                 tree.script.convert(&mut article);
-                write_article(tree, out, ArticleView { article, related, previous, next }).err()
+                write_article(tree, out, around.view(article)).err()
             })
             .collect();
         if errors.is_empty() {
@@ -133,11 +133,30 @@ impl<'a> Pass<'_, 'a> {
     }
 }
 
-/// An article's 相关阅读 and neighbours in a tree.
-type Surroundings = (Vec<ArticleRef>, Option<ArticleRef>, Option<ArticleRef>);
+/// An article's 相关阅读 and neighbours in a tree, as its plan has them:
+/// fingerprinted as they are, and copied only for the article's page.
+#[derive(Hash)]
+struct Surroundings<'t> {
+    related: Vec<&'t Article>,
+    newer: Option<&'t Article>,
+    older: Option<&'t Article>,
+}
 
-fn surroundings(tree: &Tree, id: &str) -> Surroundings {
-    tree.plan.surroundings(id, tree.site.related_count).unwrap_or_default()
+impl Surroundings<'_> {
+    fn view(&self, article: Article) -> ArticleView {
+        let related = self.related.iter().map(|&other| ArticleRef::from(other)).collect();
+        let (previous, next) = (self.newer.map(ArticleRef::from), self.older.map(ArticleRef::from));
+        ArticleView { article, related, previous, next }
+    }
+}
+
+fn surroundings<'t>(tree: &'t Tree, entry: &Entry) -> Surroundings<'t> {
+    let (newer, older) = tree.plan.neighbours(&entry.article.id);
+    let related = match tree.plan.get(&entry.article.id) {
+        Some(mine) => tree.plan.related(&mine.article, tree.site.related_count),
+        None => Vec::new(),
+    };
+    Surroundings { related, newer, older }
 }
 
 /// Whether the article's files in `tree` are carried over from the
