@@ -14,7 +14,7 @@ use crate::search;
 use crate::tree::{Script, Tree};
 use crate::BuildError;
 use portal_core::archive::article_file;
-use portal_core::feed::ArticleRef;
+use portal_core::feed::Surroundings;
 use portal_core::index::ArticleView;
 use portal_core::search::Folding;
 use portal_core::search_index::ArchiveIndex;
@@ -120,9 +120,9 @@ impl<'a> Pass<'_, 'a> {
         let errors: Vec<BuildError> = to_make
             .into_iter()
             .zip(copies)
-            .filter_map(|((tree, out, (related, previous, next)), mut article)| {
+            .filter_map(|((tree, out, around), mut article)| {
                 tree.script.convert(&mut article);
-                write_article(tree, out, ArticleView { article, related, previous, next }).err()
+                write_article(tree, out, ArticleView { article, around }).err()
             })
             .collect();
         if errors.is_empty() {
@@ -133,15 +133,13 @@ impl<'a> Pass<'_, 'a> {
     }
 }
 
-/// An article's 相关阅读 and neighbours in a tree.
-type Surroundings = (Vec<ArticleRef>, Option<ArticleRef>, Option<ArticleRef>);
-
 fn surroundings(tree: &Tree, id: &str) -> Surroundings {
     tree.plan.surroundings(id, tree.site.related_count).unwrap_or_default()
 }
 
 /// Whether the article's files in `tree` are carried over from the
-/// previous tree: made from the same tree, article and surroundings.
+/// previous tree: made from the same tree, article and surroundings
+/// (which include the 解读 that link to it).
 fn kept(tree: &Tree, out: &mut Writer, entry: &Entry, view: &Surroundings) -> bool {
     let id = &entry.article.id;
     let key = article_file(id);
