@@ -593,6 +593,36 @@ mod tests {
     }
 
     #[test]
+    fn policy_fields_are_read_and_malformed_ones_reported() {
+        let parsed = parse(
+            r#"{"version":"https://jsonfeed.org/version/1.1","items":[
+            {"id":"p1","title":"通知","_portal":{"index_no":"QZKFQ-2026-00012","doc_no":"泉开管〔2026〕12号",
+             "publisher":"管委会","written":"2026-11-17","topic":"工业","keywords":"产业，扶持","validity":"失效 2027-01-01",
+             "interprets":7,"attachments":[{"url":"files/a.pdf","title":"办法","size_in_bytes":1234},{"url":"https://www.gov.cn/b.ofd"},{"title":"无地址"}]}},
+            {"id":"p2","title":"坏","_portal":{"written":"2026-13-01","validity":"作废","keywords":["甲、乙"]}}]}"#,
+        );
+        let policy = &parsed.feed.items.iter().find(|a| a.id == "p1").unwrap().policy;
+        assert_eq!(policy.doc_no.as_deref(), Some("泉开管〔2026〕12号"));
+        assert_eq!(policy.written.as_deref(), Some("2026-11-17"));
+        assert_eq!(policy.keywords, ["产业", "扶持"]);
+        assert_eq!(policy.validity, Some(Validity::Expired("2027-01-01".into())));
+        assert_eq!(policy.interprets.as_deref(), Some("7"));
+        assert_eq!(policy.attachments.len(), 2);
+        assert_eq!(
+            policy.attachments[0],
+            Attachment { href: "files/a.pdf".into(), title: "办法".into(), size: Some(1234) }
+        );
+        assert_eq!(policy.attachments[1].title, "b.ofd", "a file without a title is named by its file name");
+        let bad = &parsed.feed.items.iter().find(|a| a.id == "p2").unwrap().policy;
+        assert_eq!(
+            (&bad.written, &bad.validity, &bad.keywords[..]),
+            (&None, &None, &["甲".to_string(), "乙".to_string()][..])
+        );
+        let fields: Vec<&str> = parsed.problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, ["_portal.attachments[2].url", "_portal.written", "_portal.validity"]);
+    }
+
+    #[test]
     fn plain_json_feed_1_0_from_another_publisher() {
         let parsed = parse_feed(r#"{"version":"https://jsonfeed.org/version/1","title":"Other &amp; Co","items":[
             {"url":"https://other.example/p/1","title":"Ben &amp; Jerry&#39;s &ldquo;news&rdquo;","content_text":"Para one.\n\nPara two.",

@@ -335,4 +335,18 @@ mod tests {
         assert_eq!(nearest_first(&[3, 4], 0).collect::<Vec<_>>(), [3, 4]);
         assert_eq!(nearest_first(&[3, 4], 9).collect::<Vec<_>>(), [4, 3]);
     }
+
+    #[test]
+    fn a_reading_and_its_document_link_each_other_from_one_field() {
+        let mut reading = article("j1", Some("a"), &[]);
+        reading.policy.interprets = Some("p1".into());
+        reading.published = Some(20);
+        let mut policy = article("p1", Some("a"), &[]);
+        policy.published = Some(10);
+        let index = FeedIndex::new(vec![policy, reading, article("x", Some("a"), &[])], &site());
+        let of = |id: &str| index.surroundings(id, 6).unwrap();
+        assert_eq!(of("j1").original.map(|r| r.id).as_deref(), Some("p1"));
+        assert_eq!(of("p1").interpretations.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["j1"]);
+        assert_eq!((of("x").original, of("x").interpretations), (None, vec![]));
+    }
 }
