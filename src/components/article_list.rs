@@ -1,9 +1,11 @@
 //! A list of article titles with their dates, as category pages, home
 //! blocks and side blocks show them.
 
+use super::policy::EndedTag;
 use leptos::prelude::*;
 use portal_core::date;
 use portal_core::feed::ArticleRef;
+use portal_core::policy::Validity;
 use portal_core::urls::SiteUrls;
 
 /// One list row's data, taken out of the feed so views own it.
@@ -12,6 +14,9 @@ pub struct ArticleLink {
     pub href: String,
     pub title: String,
     pub date: Option<(String, String)>,
+    /// A policy document's 文号 and 有效性.
+    pub doc_no: Option<String>,
+    pub validity: Option<Validity>,
 }
 
 impl ArticleLink {
@@ -21,6 +26,8 @@ impl ArticleLink {
             href: paths.article(&article.id),
             title: article.title,
             date: article.published.map(|at| (date::format_date(at, offset), date::format_rfc3339(at, offset))),
+            doc_no: article.doc_no,
+            validity: article.validity,
         }
     }
 }
@@ -38,7 +45,7 @@ pub fn ArticleList(items: Vec<ArticleLink>, #[prop(optional)] show_dates: bool) 
                 .then_some(item.date)
                 .flatten()
                 .map(|(shown, machine)| view! { <time datetime=machine>{shown}</time> });
-            view! { <li><a href=item.href>{item.title}</a>{date}</li> }
+            view! { <li><a href=item.href>{item.title}</a><EndedTag validity=item.validity/>{date}</li> }
         })
         .collect_view();
     view! { <ul class="article-list">{rows}</ul> }

@@ -15,6 +15,7 @@ pub mod page_data;
 pub mod page_meta;
 pub mod page_states;
 pub mod pager;
+pub mod policy;
 pub mod prefetch;
 pub mod prev_next;
 pub mod related;

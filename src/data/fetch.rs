@@ -111,13 +111,8 @@ pub(super) async fn fetch_article(
     let parsed = read_feed(&bytes, &site, what, &url)?;
     let Some(mut article) = parsed.feed.items.into_iter().find(|a| a.id == id) else { return Ok(Arc::new(None)) };
     article.category = site.category_of(&article).map(|c| c.slug.clone());
-    let precomputed = article.precomputed.take().unwrap_or_default();
-    Ok(Arc::new(Some(Arc::new(ArticleView {
-        article,
-        related: precomputed.related,
-        previous: precomputed.previous,
-        next: precomputed.next,
-    }))))
+    let around = article.precomputed.take().unwrap_or_default();
+    Ok(Arc::new(Some(Arc::new(ArticleView { article, around }))))
 }
 
 /// One part file of an archive's category.

@@ -266,7 +266,7 @@ impl Portal {
 /// Whether an article's title or text has every word of the query, as the
 /// reader sees it (folded).
 fn has_every_word(article: &Article, folding: &Folding, query: &Query) -> bool {
-    Score::of(query, &folding.fold(&article.title), &folding.fold(&html::text_of(&article.body))).is_some()
+    Score::of(query, &folding.fold(&article.title), &folding.fold(&search::searchable_text(article))).is_some()
 }
 
 fn hit(article: &Article, folding: &Folding, query: &Query) -> SearchHit {
@@ -280,5 +280,5 @@ fn hit(article: &Article, folding: &Folding, query: &Query) -> SearchHit {
 /// A result shown from its row alone: no text, so no snippet.
 fn row_hit(row: ResultRow) -> SearchHit {
     let ResultRow { id, title, published, category } = row;
-    SearchHit { article: ArticleRef { id, title, published }, category, snippet: Vec::new() }
+    SearchHit { article: ArticleRef { id, title, published, ..ArticleRef::default() }, category, snippet: Vec::new() }
 }

@@ -13,6 +13,7 @@ use crate::components::breadcrumb::Breadcrumb;
 use crate::components::disclaimer::Disclaimer;
 use crate::components::page_data::load_page;
 use crate::components::page_meta::PageMeta;
+use crate::components::policy::{Attachments, EndedNotice, PolicyLinks, PolicyTable};
 use crate::components::prev_next::PrevNext;
 use crate::components::related::Related;
 use crate::components::share_bar::ShareBar;
@@ -67,11 +68,15 @@ pub fn ArticleContent(
         .published
         .map(|at| (date::format_date_time(at, offset), date::format_rfc3339(at, offset)))
         .or_else(|| article.published_text.clone().map(|raw| (raw.clone(), raw)));
+    let published_day = article.published.map(|at| date::format_date(at, offset));
+    let policy = &article.policy;
     view! {
         <div class="article-layout">
             <div class="article-column">
                 <Breadcrumb site_name=site.name.clone() home_href=paths.home() category=category.map(|c| (c.name.clone(), paths.category(&c.slug, 1)))/>
                 <article class="article" aria-labelledby="article-title">
+                    <EndedNotice validity=policy.validity.clone()/>
+                    <PolicyTable policy=policy.clone() published=published_day/>
                     <header class="article-header">
                         {article.kicker.clone().map(|k| view! { <p class="kicker">{k}</p> })}
                         <h1 id="article-title">{article.title.clone()}</h1>
@@ -79,11 +84,13 @@ pub fn ArticleContent(
                         <ArticleMeta published source=article.source.clone() editor=article.editor.clone() authors=article.authors.clone()/>
                     </header>
                     <ArticleBody nodes=article.body.clone()/>
+                    <Attachments attachments=policy.attachments.clone() paths=paths.clone()/>
+                    <PolicyLinks around=view.around.clone() paths=paths.clone() offset/>
                 </article>
                 <ShareBar url title=article.title.clone() targets=share::configured_targets(&site.share)/>
                 <Disclaimer paragraphs=site.disclaimer.clone()/>
-                <PrevNext previous=to_link(&view.previous) next=to_link(&view.next)/>
-                <Related items=links(&view.related, &paths, offset)/>
+                <PrevNext previous=to_link(&view.around.previous) next=to_link(&view.around.next)/>
+                <Related items=links(&view.around.related, &paths, offset)/>
             </div>
             {side}
         </div>

@@ -3,14 +3,14 @@
 //! folder that replaces the output only when every step succeeded.
 
 use crate::changes::Changes;
-use crate::entry::{self, Plan};
+use crate::entry::{self, Entry, Plan};
 use crate::import::CategoryMap;
 use crate::input;
 use crate::previous::Previous;
 use crate::progress::Progress;
 use crate::staging::{self, Staging};
 use crate::steps::search::Sealed;
-use crate::steps::{app, articles, categories, home, search, sitemaps, syndication, Writer};
+use crate::steps::{app, articles, attachments, categories, home, search, sitemaps, syndication, Writer};
 use crate::traditional::Traditional;
 use crate::tree;
 use crate::BuildError;
@@ -18,6 +18,7 @@ use portal_core::inspection::Wording;
 use portal_core::site::SiteConfig;
 use portal_core::urls::SiteUrls;
 use serde_json::Value;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub struct Options {
@@ -135,17 +136,48 @@ pub(crate) fn read_articles(
     }
 }
 
-/// Duplicate ids, and editor's picks (`related`) that name no article.
+/// Duplicate ids and 索引号, and editor's picks (`related`) and 解读
+/// (`interprets`) that name no article.
 fn check(plan: &Plan) -> Vec<BuildError> {
     let duplicates =
         plan.duplicates().map(|entry| BuildError::new(entry.origin.file(), format!("id “{}” 重复", entry.article.id)));
     let dangling = plan.items().iter().flat_map(|entry| {
-        entry.article.related.iter().filter(|id| plan.get(id).is_none()).map(move |id| {
-            let detail = format!("id “{}” 字段 _portal.related：没有 id 为 “{id}” 的文章", entry.article.id);
+        named_articles(entry).filter(|(_, id)| plan.get(id).is_none()).map(move |(field, id)| {
+            let detail = format!("id “{}” 字段 {field}：没有 id 为 “{id}” 的文章", entry.article.id);
             BuildError::new(entry.origin.file(), detail)
         })
     });
-    duplicates.chain(dangling).collect()
+    duplicates.chain(dangling).chain(duplicate_index_numbers(plan)).collect()
+}
+
+/// The ids the article names, each with the field naming it.
+fn named_articles(entry: &Entry) -> impl Iterator<Item = (&'static str, &String)> {
+    let article = &entry.article;
+    let related = article.related.iter().map(|id| ("_portal.related", id));
+    related.chain(article.policy.interprets.iter().map(|id| ("_portal.interprets", id)))
+}
+
+/// A 索引号 names one document: each later use of one is an error.
+fn duplicate_index_numbers(plan: &Plan) -> Vec<BuildError> {
+    let mut first: HashMap<&str, &str> = HashMap::new();
+    let mut errors = Vec::new();
+    // Oldest first, so the error names the later document.
+    for entry in plan.items().iter().rev() {
+        let Some(index_no) = entry.article.policy.index_no.as_deref() else { continue };
+        match first.get(index_no) {
+            Some(earlier) => {
+                let detail = format!(
+                    "id “{}” 字段 _portal.index_no：索引号 “{index_no}” 已被 id “{earlier}” 使用",
+                    entry.article.id
+                );
+                errors.push(BuildError::new(entry.origin.file(), detail));
+            }
+            None => {
+                first.insert(index_no, &entry.article.id);
+            }
+        }
+    }
+    errors
 }
 
 /// The steps, in order, into `root`, over the `previous` tree: the app,
@@ -166,6 +198,7 @@ fn write_site<'a>(
     for tree in &trees {
         let mut out = Writer::new(root, tree.script.folder(), previous);
         app::write(tree, options.app_dir.as_deref(), &mut out)?;
+        attachments::write(tree, &mut out)?;
         home::write(tree, &mut out)?;
         categories::write(tree, &mut out)?;
         syndication::write(tree, &mut out)?;

@@ -99,19 +99,27 @@ pub fn read_options(site: &SiteConfig) -> ReadOptions<'_> {
     ReadOptions { offset_minutes: site.offset_minutes(), fallback_source: Some(&site.name) }
 }
 
-/// Reads one JSON Feed item through the shared reader; `Err` lists every problem.
-pub fn read_item(item: Value, site: &SiteConfig) -> Result<Article, Vec<String>> {
+/// Reads one JSON Feed item through the shared reader, its local
+/// attachments under `folder`; `Err` lists every problem.
+pub fn read_item(item: Value, site: &SiteConfig, folder: &Path) -> Result<Article, Vec<String>> {
     let wrapper = json!({ "version": "https://jsonfeed.org/version/1.1", "title": site.name, "items": [item] });
     let parsed = feed::read_feed(&wrapper, read_options(site)).map_err(|e| vec![e.to_string()])?;
     let problems: Vec<String> = parsed.problems.iter().map(|p| format!("字段 {}：{}", p.field, p.message)).collect();
     let Some(article) = parsed.feed.items.into_iter().next() else { return Err(problems) };
-    checked(article, site, problems)
+    checked(article, site, folder, problems)
 }
 
 /// The article, if neither the reader (`problems`) nor the archive's own
 /// checks found anything wrong; else every problem, naming the article.
-pub fn checked(article: Article, site: &SiteConfig, mut problems: Vec<String>) -> Result<Article, Vec<String>> {
+/// Its local attachments, under `folder`, are measured.
+pub fn checked(
+    mut article: Article,
+    site: &SiteConfig,
+    folder: &Path,
+    mut problems: Vec<String>,
+) -> Result<Article, Vec<String>> {
     check_archive_fields(&article, site, &mut problems);
+    measure_attachments(&mut article, folder, &mut problems);
     if problems.is_empty() {
         Ok(article)
     } else {
@@ -136,6 +144,31 @@ fn check_archive_fields(article: &Article, site: &SiteConfig, errors: &mut Vec<S
         }
         _ => {}
     }
+}
+
+/// Each local attachment's size, from its file under `folder`, which
+/// must exist: inspectors download every one.
+fn measure_attachments(article: &mut Article, folder: &Path, errors: &mut Vec<String>) {
+    for attachment in article.policy.attachments.iter_mut().filter(|a| a.is_local()) {
+        let Some(path) = attachment_path(&attachment.href) else {
+            let detail = "应是本站内的相对路径（不以 “/” 开头，不含 “..”）";
+            errors.push(format!("字段 attachment：附件 “{}” {detail}", attachment.href));
+            continue;
+        };
+        let file = folder.join(path);
+        match std::fs::metadata(&file) {
+            Ok(meta) if meta.is_file() => attachment.size = Some(meta.len()),
+            _ => errors.push(format!("字段 attachment：附件 “{}” 不存在（{}）", attachment.href, file.display())),
+        }
+    }
+}
+
+/// Where a local attachment `href` is, under the input's folder and in
+/// the tree it is copied into; `None` for a path that would leave them.
+pub fn attachment_path(href: &str) -> Option<&str> {
+    let path = href.split(['?', '#']).next().unwrap_or_default();
+    let parts_ok = path.split('/').all(|part| !part.is_empty() && part != "." && part != "..");
+    (parts_ok && !path.contains('\\')).then_some(path)
 }
 
 /// The same item imported twice (from two feeds, or a feed listing it

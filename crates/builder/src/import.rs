@@ -17,6 +17,7 @@ use portal_core::site::SiteConfig;
 use quick_xml::events::Event;
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 use url::Url;
 
@@ -138,11 +139,14 @@ fn as_utf8_declaration(text: String) -> String {
     format!("<?xml version=\"{version}\" encoding=\"UTF-8\"{newlines}{}", &trimmed[end..])
 }
 
-/// What feed-rs leaves out of an item, read here: 来源 and 责任编辑.
+/// What feed-rs leaves out of an item, read here: 来源, 责任编辑, and a
+/// policy document's 发布机构 and 索引号.
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Extras {
     source: Option<String>,
     editor: Option<String>,
+    publisher: Option<String>,
+    index_no: Option<String>,
 }
 
 /// Which of the extras an item's child element carries.
@@ -150,15 +154,20 @@ struct Extras {
 enum Extra {
     Source,
     Editor,
+    Publisher,
+    IndexNo,
 }
 
 impl Extra {
-    /// By the element's local name: RSS `<source>`, `<dc:publisher>` (来源);
-    /// `<dc:contributor>`, `<editor>` (责任编辑).
+    /// By the element's local name: RSS `<source>` (来源); `<dc:publisher>`
+    /// (发布机构, and 来源 without a `<source>`); `<dc:contributor>`,
+    /// `<editor>` (责任编辑); `<dc:identifier>` (索引号).
     fn of_element(local_name: &str) -> Option<Extra> {
         match local_name {
-            "source" | "publisher" => Some(Extra::Source),
+            "source" => Some(Extra::Source),
+            "publisher" => Some(Extra::Publisher),
             "contributor" | "editor" => Some(Extra::Editor),
+            "identifier" => Some(Extra::IndexNo),
             _ => None,
         }
     }
@@ -203,6 +212,8 @@ fn check_xml(text: &str) -> Result<Vec<Extras>, String> {
                         let slot = match extra {
                             Extra::Source => &mut extras.source,
                             Extra::Editor => &mut extras.editor,
+                            Extra::Publisher => &mut extras.publisher,
+                            Extra::IndexNo => &mut extras.index_no,
                         };
                         if slot.is_none() && !value.is_empty() {
                             *slot = Some(value.to_string());
@@ -262,9 +273,14 @@ pub struct ImportedItem {
     pub changed: Option<Timestamp>,
 }
 
-/// Reads an RSS or Atom file (already decoded); every problem is
-/// returned, each naming the item.
-pub fn read_xml(text: &str, site: &SiteConfig, map: &CategoryMap) -> Result<Vec<ImportedItem>, Vec<String>> {
+/// Reads an RSS or Atom file (already decoded), whose local attachments
+/// are under `folder`; every problem is returned, each naming the item.
+pub fn read_xml(
+    text: &str,
+    site: &SiteConfig,
+    map: &CategoryMap,
+    folder: &Path,
+) -> Result<Vec<ImportedItem>, Vec<String>> {
     let extras = check_xml(text).map_err(|e| vec![e])?;
     let offset = site.offset_minutes();
     let unreadable_dates = Arc::new(Mutex::new(Vec::new()));
@@ -291,8 +307,9 @@ pub fn read_xml(text: &str, site: &SiteConfig, map: &CategoryMap) -> Result<Vec<
     for (number, (entry, extras)) in feed.entries.iter().zip(extras).enumerate() {
         let item = item(entry, &extras, feed_base.as_ref(), site, map);
         let name = |e: String| format!("第 {} 个条目（{}）{e}", number + 1, title_of(entry));
-        match item.and_then(|(value, changed)| read_item(value, site).map(|article| ImportedItem { article, changed }))
-        {
+        match item.and_then(|(value, changed)| {
+            read_item(value, site, folder).map(|article| ImportedItem { article, changed })
+        }) {
             Ok(item) => items.push(item),
             Err(details) => errors.extend(details.into_iter().map(name)),
         }
@@ -402,7 +419,9 @@ fn item(
     let mut extension = Map::new();
     extension.insert("category".into(), category.into());
     let editor = extras.editor.clone().or_else(|| entry.contributors.iter().find_map(person_name));
-    for (key, value) in [("source", extras.source.clone()), ("editor", editor)] {
+    let source = extras.source.clone().or_else(|| extras.publisher.clone());
+    let policy = [("publisher", extras.publisher.clone()), ("index_no", extras.index_no.clone())];
+    for (key, value) in [("source", source), ("editor", editor)].into_iter().chain(policy) {
         if let Some(value) = value {
             extension.insert(key.into(), value.into());
         }

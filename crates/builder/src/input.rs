@@ -18,8 +18,30 @@ use std::path::Path;
 
 /// Front matter keys of an article file, and the feed field each fills.
 const KEYS: &[&str] = &[
-    "id", "title", "date", "category", "tags", "source", "editor", "author", "summary", "kicker", "subtitle", "image",
-    "headline", "related", "photo",
+    "id",
+    "title",
+    "date",
+    "category",
+    "tags",
+    "source",
+    "editor",
+    "author",
+    "summary",
+    "kicker",
+    "subtitle",
+    "image",
+    "headline",
+    "related",
+    "photo",
+    "index_no",
+    "doc_no",
+    "publisher",
+    "written",
+    "topic",
+    "keywords",
+    "validity",
+    "attachment",
+    "interprets",
 ];
 
 /// Splits an article file into its front matter (as a JSON Feed item) and
@@ -29,6 +51,7 @@ pub fn parse_article_file(text: &str) -> Result<Value, Vec<String>> {
     let mut item = Map::new();
     let mut extension = Map::new();
     let mut photos = Vec::new();
+    let mut attachments = Vec::new();
     let mut errors = Vec::new();
     for (number, line) in head.lines().enumerate() {
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
@@ -52,7 +75,8 @@ pub fn parse_article_file(text: &str) -> Result<Value, Vec<String>> {
             "author" => {
                 item.insert("authors".into(), json!([{ "name": value }]));
             }
-            "category" | "source" | "editor" | "kicker" | "subtitle" => {
+            "category" | "source" | "editor" | "kicker" | "subtitle" | "index_no" | "doc_no" | "publisher"
+            | "written" | "topic" | "keywords" | "validity" | "interprets" => {
                 extension.insert(key.into(), value.into());
             }
             "related" => {
@@ -66,11 +90,14 @@ pub fn parse_article_file(text: &str) -> Result<Value, Vec<String>> {
                 other => errors.push(format!("headline 应为 true 或 false，而不是 “{other}”")),
             },
             "photo" => photos.push(photo(value)),
+            "attachment" => attachments.push(attachment(value)),
             other => errors.push(format!("未知的前置信息键 “{other}”（可用：{}）", KEYS.join("、"))),
         }
     }
-    if !photos.is_empty() {
-        extension.insert("photos".into(), Value::Array(photos));
+    for (key, list) in [("photos", photos), ("attachments", attachments)] {
+        if !list.is_empty() {
+            extension.insert(key.into(), Value::Array(list));
+        }
     }
     item.insert("content_html".into(), body.into());
     item.insert(feed::EXTENSION.into(), Value::Object(extension));
@@ -118,10 +145,26 @@ fn photo(value: &str) -> Value {
     photo
 }
 
-/// Reads an article file in full (body included).
+/// `path-or-URL | 标题` as a `_portal.attachments` entry.
+fn attachment(value: &str) -> Value {
+    let (url, title) = value.split_once('|').unwrap_or((value, ""));
+    let mut attachment = json!({ "url": url.trim() });
+    if !title.trim().is_empty() {
+        attachment["title"] = title.trim().into();
+    }
+    attachment
+}
+
+/// Reads an article file in full (body included); its attachments are
+/// beside it.
 pub fn read_article_file(path: &Path, site: &SiteConfig) -> Result<Article, Vec<String>> {
     let text = std::fs::read_to_string(path).map_err(|e| vec![format!("无法读取：{e}")])?;
-    entry::read_item(parse_article_file(&text)?, site)
+    entry::read_item(parse_article_file(&text)?, site, attachment_folder(path))
+}
+
+/// Where the local attachments of the articles in `file` are found: its folder.
+pub fn attachment_folder(file: &Path) -> &Path {
+    file.parent().unwrap_or(Path::new("."))
 }
 
 /// Reads every `*.html` / `*.md` article file under `dir`, keeping metadata
@@ -185,7 +228,7 @@ pub fn read_feed_file(
         Ok(true) => std::fs::read(path).map_err(|e| format!("无法读取：{e}")),
         Ok(false) => {
             let text = read_limited(path).and_then(|bytes| import::decode(&bytes));
-            return match text.map(|text| import::read_xml(&text, site, map)) {
+            return match text.map(|text| import::read_xml(&text, site, map, attachment_folder(path))) {
                 Ok(Ok(items)) => {
                     let entry = |item: import::ImportedItem| Entry::imported(item.article, item.changed, path, wording);
                     (items.into_iter().map(entry).collect(), vec![])
@@ -205,7 +248,7 @@ pub fn read_feed_file(
     let mut errors: Vec<BuildError> = parsed.problems.iter().map(|p| problem(p.to_string())).collect();
     let mut entries = Vec::with_capacity(parsed.feed.items.len());
     for article in parsed.feed.items {
-        match entry::checked(article, site, vec![]) {
+        match entry::checked(article, site, attachment_folder(path), vec![]) {
             Ok(article) => entries.push(Entry::from_feed(article, path, wording)),
             Err(details) => errors.extend(details.into_iter().map(problem)),
         }

@@ -7,7 +7,6 @@ use crate::entry::Entry;
 use crate::previous::fingerprint;
 use portal_core::date::Timestamp;
 use portal_core::feed::Article;
-use portal_core::html;
 use portal_core::search::Folding;
 use portal_core::search_index::{self, ArchiveIndex, IndexInfo, ROWS_PER_FILE, TAIL_SIZE};
 use portal_core::site::SiteConfig;
@@ -39,7 +38,12 @@ pub const SEALED: &str = "search/sealed";
 /// Adds article number `doc`, with its full body, to `index`.
 pub fn add(index: &mut ArchiveIndex, doc: u32, article: &Article, site: &SiteConfig, folding: &Folding) {
     let category = article.category.as_deref().and_then(|slug| site.categories.iter().position(|c| c.slug == slug));
-    index.add(doc, &folding.fold(&article.title), &folding.fold(&html::text_of(&article.body)), category);
+    index.add(
+        doc,
+        &folding.fold(&article.title),
+        &folding.fold(&portal_core::search::searchable_text(article)),
+        category,
+    );
 }
 
 /// Articles are numbered from the oldest; `position` counts from the newest.

@@ -7,7 +7,6 @@
 //! weigh) and a summary, with precision by query length.
 
 use portal_core::feed::{parse_feed_bytes, ReadOptions};
-use portal_core::html;
 use portal_core::search::{Folding, Query, Request, Score, PAGE_SIZE};
 use portal_core::search_index::{self, IndexInfo};
 use portal_core::search_pages::{self, Count, PageOf, Step};
@@ -269,7 +268,7 @@ fn read_documents(tree: &Path, docs: u32, folding: &Folding) -> Result<Vec<Docum
                 Ok(Document {
                     id: ids[n].clone(),
                     title: folding.fold(&article.title),
-                    text: folding.fold(&html::text_of(&article.body)),
+                    text: folding.fold(&portal_core::search::searchable_text(&article)),
                 })
             })
             .collect::<Result<Vec<_>, String>>()

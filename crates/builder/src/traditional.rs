@@ -69,18 +69,24 @@ impl Traditional {
         *text = self.text(text);
     }
 
-    /// Every text of the article a reader sees; its id, links and category stay.
+    /// Every text of the article a reader sees; its id, links and category
+    /// stay, and so do a policy document's 文号 and 索引号: they name the
+    /// document as it was issued, and are searched for as written.
     pub fn article(&self, article: &mut Article) {
         for text in [&mut article.title, &mut article.summary] {
             self.convert(text);
         }
-        for text in
-            [&mut article.source, &mut article.editor, &mut article.kicker, &mut article.subtitle].into_iter().flatten()
-        {
+        let policy = &mut article.policy;
+        let texts = [&mut article.source, &mut article.editor, &mut article.kicker, &mut article.subtitle];
+        for text in texts.into_iter().chain([&mut policy.topic, &mut policy.publisher]).flatten() {
             self.convert(text);
         }
-        for text in article.authors.iter_mut().chain(article.tags.iter_mut()) {
+        let lists = [&mut article.authors, &mut article.tags, &mut policy.keywords];
+        for text in lists.into_iter().flatten() {
             self.convert(text);
+        }
+        for attachment in &mut policy.attachments {
+            self.convert(&mut attachment.title);
         }
         self.nodes(&mut article.body);
     }
@@ -191,6 +197,36 @@ mod tests {
         ))
         .unwrap();
         Traditional::new(&site).unwrap()
+    }
+
+    #[test]
+    fn a_policy_documents_texts_convert_and_its_numbers_stay() {
+        use portal_core::policy::{Attachment, Policy};
+        let mut article = Article {
+            policy: Policy {
+                index_no: Some("QZKFQ-2026-00012".into()),
+                doc_no: Some("泉开管〔2026〕12号".into()),
+                publisher: Some("泉州经济开发区管理委员会".into()),
+                topic: Some("工业、交通".into()),
+                keywords: vec!["产业".into(), "扶持".into()],
+                attachments: vec![Attachment {
+                    href: "files/实施细则.pdf".into(),
+                    title: "实施细则".into(),
+                    size: None,
+                }],
+                ..Policy::default()
+            },
+            ..Article::default()
+        };
+        traditional(&[]).article(&mut article);
+        let policy = &article.policy;
+        assert_eq!(policy.doc_no.as_deref(), Some("泉开管〔2026〕12号"));
+        assert_eq!(policy.index_no.as_deref(), Some("QZKFQ-2026-00012"));
+        assert_eq!(policy.publisher.as_deref(), Some("泉州經濟開發區管理委員會"));
+        assert_eq!(policy.topic.as_deref(), Some("工業、交通"));
+        assert_eq!(policy.keywords, ["產業", "扶持"]);
+        assert_eq!(policy.attachments[0].title, "實施細則");
+        assert_eq!(policy.attachments[0].href, "files/实施细则.pdf", "a path names a file");
     }
 
     /// Phrases whose characters convert differently by context: a

@@ -388,15 +388,20 @@ fn an_archive_and_the_same_articles_as_one_feed_agree_on_order_neighbours_and_re
         let view = single.view(&article.id, site.related_count).unwrap();
         let file = &read(&out.join(format!("articles/{}.json", article.id)))["items"][0]["_portal"];
         let id = |r: &Option<portal_core::feed::ArticleRef>| r.as_ref().map(|r| r.id.clone());
-        assert_eq!(file["previous"]["id"].as_str().map(String::from), id(&view.previous), "上一篇 of {}", article.id);
-        assert_eq!(file["next"]["id"].as_str().map(String::from), id(&view.next), "下一篇 of {}", article.id);
+        assert_eq!(
+            file["previous"]["id"].as_str().map(String::from),
+            id(&view.around.previous),
+            "上一篇 of {}",
+            article.id
+        );
+        assert_eq!(file["next"]["id"].as_str().map(String::from), id(&view.around.next), "下一篇 of {}", article.id);
         assert_eq!(
             ids(&file["related_items"]),
-            view.related.iter().map(|r| r.id.clone()).collect::<Vec<_>>(),
+            view.around.related.iter().map(|r| r.id.clone()).collect::<Vec<_>>(),
             "相关阅读 of {}",
             article.id
         );
-        assert!(!view.related.is_empty());
+        assert!(!view.around.related.is_empty());
     }
 }
 

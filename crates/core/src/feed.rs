@@ -2,6 +2,7 @@
 //! every field is checked on its own, so one bad item or field is reported
 //! (item, field, what is wrong) and everything else is still shown.
 
+use crate::policy::{self, Attachment, Policy, Validity};
 use crate::{date, html};
 use serde_json::{Map, Value};
 
@@ -24,26 +25,41 @@ pub struct Feed {
 /// The title of an item that has neither a title nor any text to take one from.
 pub const UNTITLED: &str = "（无标题）";
 
-/// Another article named by an article file: enough for a link.
+/// Another article: enough for a link, or a row of a list (where a
+/// policy document also shows its 文号 and 有效性).
 #[derive(Debug, Clone, PartialEq, Default, Hash)]
 pub struct ArticleRef {
     pub id: String,
     pub title: String,
     pub published: Option<date::Timestamp>,
+    pub doc_no: Option<String>,
+    pub validity: Option<Validity>,
 }
 
 impl From<&Article> for ArticleRef {
     fn from(article: &Article) -> ArticleRef {
-        ArticleRef { id: article.id.clone(), title: article.title.clone(), published: article.published }
+        ArticleRef {
+            id: article.id.clone(),
+            title: article.title.clone(),
+            published: article.published,
+            doc_no: article.policy.doc_no.clone(),
+            validity: article.policy.validity.clone(),
+        }
     }
 }
 
-/// 相关阅读 and 上一篇/下一篇 worked out ahead by the archive builder.
+/// What an article's page links to around it: 相关阅读, 上一篇/下一篇, and
+/// for a policy document and its 解读 each other (政策原文, 相关解读).
+/// Worked out by the index, or ahead by the archive builder.
 #[derive(Debug, Clone, PartialEq, Default, Hash)]
-pub struct Precomputed {
+pub struct Surroundings {
     pub related: Vec<ArticleRef>,
     pub previous: Option<ArticleRef>,
     pub next: Option<ArticleRef>,
+    /// The document this 解读 interprets.
+    pub original: Option<ArticleRef>,
+    /// The 解读 of this document.
+    pub interpretations: Vec<ArticleRef>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Hash)]
@@ -67,8 +83,10 @@ pub struct Article {
     pub subtitle: Option<String>,
     pub related: Vec<String>,
     pub headline: bool,
+    /// 政府信息公开 metadata, attachments and 解读 link.
+    pub policy: Policy,
     /// Only in an archive's article files.
-    pub precomputed: Option<Precomputed>,
+    pub precomputed: Option<Surroundings>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -328,7 +346,7 @@ fn read_refs(value: Option<&Value>, options: ReadOptions) -> Vec<ArticleRef> {
             let title = v.get("title").and_then(Value::as_str).map(html::decode_entities).unwrap_or_else(|| id.clone());
             let published =
                 v.get("date_published").and_then(Value::as_str).and_then(|d| date::parse(d, options.offset_minutes));
-            Some(ArticleRef { id, title, published })
+            Some(ArticleRef { id, title, published, ..ArticleRef::default() })
         })
         .collect()
 }
@@ -356,14 +374,76 @@ fn read_extension(
         .filter_map(|v| v.as_str().map(str::to_string).or_else(|| v.as_i64().map(|n| n.to_string())))
         .collect();
     if ["related_items", "previous", "next"].iter().any(|k| extension.contains_key(*k)) {
-        article.precomputed = Some(Precomputed {
+        article.precomputed = Some(Surroundings {
             related: read_refs(extension.get("related_items"), options),
             previous: read_refs(extension.get("previous"), options).pop(),
             next: read_refs(extension.get("next"), options).pop(),
+            original: read_refs(extension.get("original"), options).pop(),
+            interpretations: read_refs(extension.get("interpretations"), options),
         });
     }
+    article.policy = read_policy(&mut e);
     let photos = e.list("photos").iter().enumerate().filter_map(|(i, p)| read_photo(p, i, &mut e)).collect::<Vec<_>>();
     html::insert_after_paragraphs(body, photos.into_iter().map(|p| (p.after_paragraph, figure(p))).collect());
+}
+
+/// 政府信息公开 fields (docs/feed-format.md, 4.4); a malformed date or
+/// 有效性 is reported and left out.
+fn read_policy(e: &mut Fields) -> Policy {
+    let written = e.string("written").filter(|day| {
+        let ok = policy::is_day(day.trim());
+        if !ok {
+            e.report("written", format!("成文日期应为 YYYY-MM-DD，而不是 “{day}”"));
+        }
+        ok
+    });
+    let validity = e
+        .string("validity")
+        .and_then(|text| Validity::parse(&text).map_err(|message| e.report("validity", message)).ok());
+    let keywords = match e.object.get("keywords") {
+        Some(Value::String(text)) => split_list(text),
+        _ => e.list("keywords").iter().filter_map(Value::as_str).flat_map(split_list).collect(),
+    };
+    let attachments = e.list("attachments").iter().enumerate().filter_map(|(i, a)| read_attachment(a, i, e)).collect();
+    let interprets = match e.object.get("interprets") {
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => e.string("interprets").map(|id| id.trim().to_string()),
+    };
+    Policy {
+        index_no: e.text("index_no"),
+        topic: e.text("topic"),
+        publisher: e.text("publisher"),
+        written: written.map(|day| day.trim().to_string()),
+        doc_no: e.text("doc_no"),
+        keywords,
+        validity,
+        attachments,
+        interprets,
+    }
+}
+
+/// `a, b，c、d` as a list, entities decoded.
+pub fn split_list(text: &str) -> Vec<String> {
+    text.split([',', '，', '、', ';', '；'])
+        .map(|part| html::decode_entities(part).trim().to_string())
+        .filter(|part| !part.is_empty())
+        .collect()
+}
+
+fn read_attachment(value: &Value, index: usize, fields: &mut Fields) -> Option<Attachment> {
+    let field = format!("attachments[{index}]");
+    let Some(object) = value.as_object() else {
+        fields.report(&field, "应为对象，已跳过".into());
+        return None;
+    };
+    let Some(href) = object.get("url").and_then(Value::as_str).and_then(|url| html::safe_url(url, false)) else {
+        fields.report(&format!("{field}.url"), "缺少或不安全的附件地址，已跳过".into());
+        return None;
+    };
+    let title = object.get("title").and_then(Value::as_str).map(|t| html::decode_entities(t).trim().to_string());
+    let title = title.filter(|t| !t.is_empty()).unwrap_or_else(|| policy::file_name(&href).to_string());
+    let size = object.get("size_in_bytes").and_then(Value::as_u64);
+    Some(Attachment { href, title, size })
 }
 
 fn read_photo(value: &Value, index: usize, fields: &mut Fields) -> Option<Photo> {
@@ -510,6 +590,36 @@ mod tests {
             r#"<p>一</p><figure><img src="images/p.svg" alt="会场" width="640" height="400" loading="lazy" decoding="async"><figcaption>会议现场 新华社记者 摄</figcaption></figure><p>二</p>"#
         );
         assert_eq!(crate::date::format_date_time(a.published.unwrap(), 480), "2023-09-15 09:39:53");
+    }
+
+    #[test]
+    fn policy_fields_are_read_and_malformed_ones_reported() {
+        let parsed = parse(
+            r#"{"version":"https://jsonfeed.org/version/1.1","items":[
+            {"id":"p1","title":"通知","_portal":{"index_no":"QZKFQ-2026-00012","doc_no":"泉开管〔2026〕12号",
+             "publisher":"管委会","written":"2026-11-17","topic":"工业","keywords":"产业，扶持","validity":"失效 2027-01-01",
+             "interprets":7,"attachments":[{"url":"files/a.pdf","title":"办法","size_in_bytes":1234},{"url":"https://www.gov.cn/b.ofd"},{"title":"无地址"}]}},
+            {"id":"p2","title":"坏","_portal":{"written":"2026-13-01","validity":"作废","keywords":["甲、乙"]}}]}"#,
+        );
+        let policy = &parsed.feed.items.iter().find(|a| a.id == "p1").unwrap().policy;
+        assert_eq!(policy.doc_no.as_deref(), Some("泉开管〔2026〕12号"));
+        assert_eq!(policy.written.as_deref(), Some("2026-11-17"));
+        assert_eq!(policy.keywords, ["产业", "扶持"]);
+        assert_eq!(policy.validity, Some(Validity::Expired("2027-01-01".into())));
+        assert_eq!(policy.interprets.as_deref(), Some("7"));
+        assert_eq!(policy.attachments.len(), 2);
+        assert_eq!(
+            policy.attachments[0],
+            Attachment { href: "files/a.pdf".into(), title: "办法".into(), size: Some(1234) }
+        );
+        assert_eq!(policy.attachments[1].title, "b.ofd", "a file without a title is named by its file name");
+        let bad = &parsed.feed.items.iter().find(|a| a.id == "p2").unwrap().policy;
+        assert_eq!(
+            (&bad.written, &bad.validity, &bad.keywords[..]),
+            (&None, &None, &["甲".to_string(), "乙".to_string()][..])
+        );
+        let fields: Vec<&str> = parsed.problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, ["_portal.attachments[2].url", "_portal.written", "_portal.validity"]);
     }
 
     #[test]

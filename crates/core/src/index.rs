@@ -2,7 +2,7 @@
 //! portal-build: newest-first order, look-up by id, each category's and
 //! tag's list, 上一篇/下一篇, 相关阅读 pools and category pages.
 
-use crate::feed::{Article, ArticleRef};
+use crate::feed::{Article, ArticleRef, Surroundings};
 use crate::paging::{self, Page, PageError};
 use crate::site::SiteConfig;
 use std::collections::HashMap;
@@ -15,10 +15,7 @@ pub const HEADLINES: usize = 4;
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleView {
     pub article: Article,
-    pub related: Vec<ArticleRef>,
-    /// 上一篇 (newer) and 下一篇 (older) in the category.
-    pub previous: Option<ArticleRef>,
-    pub next: Option<ArticleRef>,
+    pub around: Surroundings,
 }
 
 /// One page of a category list: links, not bodies.
@@ -62,6 +59,8 @@ pub struct FeedIndex<T = Article> {
     /// Indices into `items`, ascending (so newest first).
     by_category: HashMap<String, Vec<usize>>,
     by_tag: HashMap<String, Vec<usize>>,
+    /// The 解读 of each document, by the document's id, newest first.
+    by_original: HashMap<String, Vec<usize>>,
     /// (article id, category as written) for categories the site lacks.
     unknown_categories: Vec<(String, String)>,
     /// Items whose id an earlier item already has; left out of the look-ups.
@@ -75,6 +74,7 @@ impl<T> Default for FeedIndex<T> {
             by_id: HashMap::new(),
             by_category: HashMap::new(),
             by_tag: HashMap::new(),
+            by_original: HashMap::new(),
             unknown_categories: Vec::new(),
             duplicates: Vec::new(),
         }
@@ -102,6 +102,9 @@ impl<T: Indexed> FeedIndex<T> {
             }
             for tag in &article.tags {
                 index.by_tag.entry(tag.clone()).or_default().push(position);
+            }
+            if let Some(original) = &article.policy.interprets {
+                index.by_original.entry(original.clone()).or_default().push(position);
             }
         }
         index.items = items;
@@ -186,20 +189,32 @@ impl<T: Indexed> FeedIndex<T> {
         )
     }
 
-    /// The article `id` with `related_count` related articles and its
-    /// neighbours, all by reference; the builder reads the body separately.
-    pub fn surroundings(
-        &self,
-        id: &str,
-        related_count: usize,
-    ) -> Option<(Vec<ArticleRef>, Option<ArticleRef>, Option<ArticleRef>)> {
+    /// The 解读 of the document `id`: the articles whose `interprets`
+    /// names it, newest first. The reverse of that one field, so a 解读
+    /// and its document link each other from one line of input.
+    pub fn interpretations(&self, id: &str) -> Vec<&Article> {
+        let positions = self.by_original.get(id).map(Vec::as_slice).unwrap_or_default();
+        positions.iter().map(|&i| self.article_at(i)).collect()
+    }
+
+    /// The article `id`'s surroundings (`related_count` related articles,
+    /// its neighbours, its 政策原文 / 相关解读) as the index has them.
+    pub fn around(&self, id: &str, related_count: usize) -> Option<Around<'_>> {
         let article = self.get(id)?.article();
-        let (newer, older) = self.neighbours(id);
-        Some((
-            self.related(article, related_count).into_iter().map(ArticleRef::from).collect(),
-            newer.map(ArticleRef::from),
-            older.map(ArticleRef::from),
-        ))
+        let (previous, next) = self.neighbours(id);
+        let original = article.policy.interprets.as_deref().and_then(|original| self.get(original));
+        Some(Around {
+            related: self.related(article, related_count),
+            previous,
+            next,
+            original: original.map(T::article),
+            interpretations: self.interpretations(id),
+        })
+    }
+
+    /// `around`, by reference: the builder reads the body separately.
+    pub fn surroundings(&self, id: &str, related_count: usize) -> Option<Surroundings> {
+        self.around(id, related_count).as_ref().map(Around::surroundings)
     }
 
     /// Page `number` of a category's list, newest first.
@@ -208,6 +223,30 @@ impl<T: Indexed> FeedIndex<T> {
         let page = paging::page(list.len(), page_size, number)?;
         let items = list[page.start..page.end].iter().map(|a| ArticleRef::from(*a)).collect();
         Ok(CategoryListing { slug: slug.to_string(), page, items: Arc::new(items) })
+    }
+}
+
+/// An article's surroundings in the index: what the builder fingerprints
+/// to know whether a page must be made again, copied only when it must.
+#[derive(Debug, Default, Hash)]
+pub struct Around<'a> {
+    pub related: Vec<&'a Article>,
+    pub previous: Option<&'a Article>,
+    pub next: Option<&'a Article>,
+    pub original: Option<&'a Article>,
+    pub interpretations: Vec<&'a Article>,
+}
+
+impl Around<'_> {
+    pub fn surroundings(&self) -> Surroundings {
+        let refs = |list: &[&Article]| list.iter().map(|&article| ArticleRef::from(article)).collect();
+        Surroundings {
+            related: refs(&self.related),
+            previous: self.previous.map(ArticleRef::from),
+            next: self.next.map(ArticleRef::from),
+            original: self.original.map(ArticleRef::from),
+            interpretations: refs(&self.interpretations),
+        }
     }
 }
 
@@ -226,8 +265,8 @@ fn nearest_first(sorted: &[usize], at: usize) -> impl Iterator<Item = usize> + '
 impl FeedIndex<Article> {
     /// The article `id` with `related_count` related articles and its neighbours.
     pub fn view(&self, id: &str, related_count: usize) -> Option<ArticleView> {
-        let (related, previous, next) = self.surroundings(id, related_count)?;
-        Some(ArticleView { article: self.get(id)?.clone(), related, previous, next })
+        let around = self.surroundings(id, related_count)?;
+        Some(ArticleView { article: self.get(id)?.clone(), around })
     }
 }
 
@@ -323,5 +362,19 @@ mod tests {
         assert_eq!(order, [5, 6, 2, 1, 9]);
         assert_eq!(nearest_first(&[3, 4], 0).collect::<Vec<_>>(), [3, 4]);
         assert_eq!(nearest_first(&[3, 4], 9).collect::<Vec<_>>(), [4, 3]);
+    }
+
+    #[test]
+    fn a_reading_and_its_document_link_each_other_from_one_field() {
+        let mut reading = article("j1", Some("a"), &[]);
+        reading.policy.interprets = Some("p1".into());
+        reading.published = Some(20);
+        let mut policy = article("p1", Some("a"), &[]);
+        policy.published = Some(10);
+        let index = FeedIndex::new(vec![policy, reading, article("x", Some("a"), &[])], &site());
+        let of = |id: &str| index.surroundings(id, 6).unwrap();
+        assert_eq!(of("j1").original.map(|r| r.id).as_deref(), Some("p1"));
+        assert_eq!(of("p1").interpretations.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["j1"]);
+        assert_eq!((of("x").original, of("x").interpretations), (None, vec![]));
     }
 }

@@ -8,6 +8,7 @@ pub mod html;
 pub mod index;
 pub mod inspection;
 pub mod paging;
+pub mod policy;
 pub mod related;
 pub mod search;
 pub mod search_index;

@@ -215,6 +215,18 @@ fn is_day(text: &str) -> bool {
     b.len() == 10 && b[4] == b'-' && b[7] == b'-' && date::parse(text, 0).is_some()
 }
 
+/// What 站内搜索 looks for words in besides the title: the body's text,
+/// and a policy document's 文号 and 索引号 (found by typing them).
+pub fn searchable_text(article: &Article) -> String {
+    let mut text = html::text_of(&article.body);
+    let numbers = article.policy.search_text();
+    if !numbers.is_empty() {
+        text.push('\n');
+        text.push_str(&numbers);
+    }
+    text
+}
+
 /// The articles that match, best first (or newest first when sorted by
 /// date), of those the request's filters admit: the search of a feed held
 /// in memory. `articles` come newest first; `category` is a configured slug.
@@ -229,7 +241,7 @@ pub fn search<'a>(
         .into_iter()
         .filter(|a| request.admits(a.category.as_deref(), a.published, offset))
         .filter_map(|a| {
-            let text = folding.fold(&html::text_of(&a.body));
+            let text = folding.fold(&searchable_text(a));
             let score = Score::of(query, &folding.fold(&a.title), &text)?;
             Some((Score { published: a.published, ..score }, a))
         })

@@ -146,7 +146,7 @@ impl SiteUrls {
         Some(LinkTarget::Category(decode_component(slug), crate::paging::parse_page(page)))
     }
 
-    /// A link from site configuration: absolute URLs and `mailto:`/`tel:`
+    /// A link from site configuration, or an article's attachment: absolute URLs and `mailto:`/`tel:`
     /// stay as they are; anything else is a path inside the site.
     pub fn configured(&self, href: &str) -> String {
         let lower = href.to_ascii_lowercase();

@@ -5,6 +5,7 @@ use crate::date;
 use crate::feed::{Article, ArticleRef, EXTENSION};
 use crate::html::to_html;
 use crate::index::ArticleView;
+use crate::policy::{Attachment, Policy};
 use crate::site::SiteConfig;
 use crate::urls::SiteUrls;
 use serde_json::{json, Value};
@@ -58,20 +59,59 @@ pub fn item(article: &Article, urls: &SiteUrls, offset: i32, full: bool) -> Valu
     if article.headline {
         extension["headline"] = true.into();
     }
+    write_policy(&article.policy, &mut extension);
     item[EXTENSION] = extension;
     item
+}
+
+/// The 政府信息公开 fields into `extension`, as `feed::read_policy` reads them.
+fn write_policy(policy: &Policy, extension: &mut Value) {
+    let texts = [
+        ("index_no", &policy.index_no),
+        ("topic", &policy.topic),
+        ("publisher", &policy.publisher),
+        ("written", &policy.written),
+        ("doc_no", &policy.doc_no),
+        ("interprets", &policy.interprets),
+    ];
+    for (key, value) in texts {
+        if let Some(value) = value {
+            extension[key] = value.clone().into();
+        }
+    }
+    if !policy.keywords.is_empty() {
+        extension["keywords"] = json!(policy.keywords);
+    }
+    if let Some(validity) = &policy.validity {
+        extension["validity"] = validity.to_text().into();
+    }
+    if !policy.attachments.is_empty() {
+        extension["attachments"] = policy.attachments.iter().map(attachment).collect();
+    }
+}
+
+fn attachment(attachment: &Attachment) -> Value {
+    let mut value = json!({ "url": attachment.href, "title": attachment.title });
+    if let Some(size) = attachment.size {
+        value["size_in_bytes"] = size.into();
+    }
+    value
 }
 
 /// An article's own file: the full item with its related reading and neighbours.
 pub fn article_file(site: &SiteConfig, urls: &SiteUrls, view: &ArticleView) -> Value {
     let offset = site.offset_minutes();
     let mut value = item(&view.article, urls, offset, true);
-    value[EXTENSION]["related_items"] = view.related.iter().map(|a| reference(a, offset)).collect();
-    if let Some(newer) = &view.previous {
-        value[EXTENSION]["previous"] = reference(newer, offset);
+    let around = &view.around;
+    let extension = &mut value[EXTENSION];
+    extension["related_items"] = around.related.iter().map(|a| reference(a, offset)).collect();
+    for (key, link) in [("previous", &around.previous), ("next", &around.next), ("original", &around.original)] {
+        if let Some(link) = link {
+            extension[key] = reference(link, offset);
+        }
     }
-    if let Some(older) = &view.next {
-        value[EXTENSION]["next"] = reference(older, offset);
+    if !around.interpretations.is_empty() {
+        extension["interpretations"] = around.interpretations.iter().map(|a| reference(a, offset)).collect();
     }
     feed(site, urls, vec![value])
 }
@@ -79,7 +119,7 @@ pub fn article_file(site: &SiteConfig, urls: &SiteUrls, view: &ArticleView) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::feed::{read_feed, ReadOptions};
+    use crate::feed::{read_feed, ReadOptions, Surroundings};
     use crate::html::sanitize;
 
     fn site() -> SiteConfig {
@@ -87,7 +127,7 @@ mod tests {
     }
 
     fn reference_to(id: &str, at: i64) -> ArticleRef {
-        ArticleRef { id: id.into(), title: format!("标题{id}"), published: Some(at) }
+        ArticleRef { id: id.into(), title: format!("标题{id}"), published: Some(at), ..ArticleRef::default() }
     }
 
     #[test]
@@ -108,13 +148,28 @@ mod tests {
             kicker: Some("引题".into()),
             subtitle: Some("副题".into()),
             headline: true,
+            policy: Policy {
+                index_no: Some("QZKFQ-2026-00012".into()),
+                topic: Some("工业、交通".into()),
+                publisher: Some("管委会".into()),
+                written: Some("2026-11-18".into()),
+                doc_no: Some("泉开管〔2026〕12号".into()),
+                keywords: vec!["产业".into(), "扶持".into()],
+                validity: Some(crate::policy::Validity::Repealed("2027-01-01".into())),
+                attachments: vec![Attachment { href: "files/a.pdf".into(), title: "附件1".into(), size: Some(1234) }],
+                interprets: Some("p0".into()),
+            },
             ..Article::default()
         };
         let view = ArticleView {
             article,
-            related: vec![reference_to("r1", 1_794_000_000)],
-            previous: Some(reference_to("p", 1_795_100_000)),
-            next: None,
+            around: Surroundings {
+                related: vec![reference_to("r1", 1_794_000_000)],
+                previous: Some(reference_to("p", 1_795_100_000)),
+                next: None,
+                original: Some(reference_to("p0", 1_794_000_000)),
+                interpretations: vec![reference_to("j1", 1_795_200_000)],
+            },
         };
         let urls = SiteUrls::new("/", "https://example.gov.cn/");
         let written = article_file(&site, &urls, &view);
@@ -123,12 +178,10 @@ mod tests {
         assert_eq!(parsed.problems, []);
         let mut read = parsed.feed.items.into_iter().next().unwrap();
         let precomputed = read.precomputed.take().unwrap();
-        assert_eq!(
-            (precomputed.related, precomputed.previous, precomputed.next),
-            (view.related.clone(), view.previous.clone(), view.next.clone())
-        );
+        assert_eq!(precomputed, view.around);
         // What the writer wrote, the reader reads: writing it again gives the same file.
         let again = ArticleView { article: read.clone(), ..view.clone() };
+        assert_eq!(read.policy, view.article.policy);
         assert_eq!(article_file(&site, &urls, &again), written);
         let original = &view.article;
         assert_eq!(

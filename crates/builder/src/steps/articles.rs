@@ -14,7 +14,7 @@ use crate::search;
 use crate::tree::{Script, Tree};
 use crate::BuildError;
 use portal_core::archive::article_file;
-use portal_core::feed::{Article, ArticleRef};
+use portal_core::index::Around;
 use portal_core::index::ArticleView;
 use portal_core::search::Folding;
 use portal_core::search_index::ArchiveIndex;
@@ -102,7 +102,7 @@ impl<'a> Pass<'_, 'a> {
         let indexed = !self.sealed_kept || doc >= search::info(docs).sealed();
         let mut to_make = Vec::new();
         for (tree, out) in self.trees.iter().zip(outs.iter_mut()) {
-            let around = surroundings(tree, entry);
+            let around = tree.plan.around(&entry.article.id, tree.site.related_count).unwrap_or_default();
             if !kept(tree, out, entry, &around) {
                 to_make.push((tree, out, around));
             }
@@ -122,7 +122,7 @@ impl<'a> Pass<'_, 'a> {
             .zip(copies)
             .filter_map(|((tree, out, around), mut article)| {
                 tree.script.convert(&mut article);
-                write_article(tree, out, around.view(article)).err()
+                write_article(tree, out, ArticleView { article, around: around.surroundings() }).err()
             })
             .collect();
         if errors.is_empty() {
@@ -133,38 +133,13 @@ impl<'a> Pass<'_, 'a> {
     }
 }
 
-/// An article's 相关阅读 and neighbours in a tree, as its plan has them:
-/// fingerprinted as they are, and copied only for the article's page.
-#[derive(Hash)]
-struct Surroundings<'t> {
-    related: Vec<&'t Article>,
-    newer: Option<&'t Article>,
-    older: Option<&'t Article>,
-}
-
-impl Surroundings<'_> {
-    fn view(&self, article: Article) -> ArticleView {
-        let related = self.related.iter().map(|&other| ArticleRef::from(other)).collect();
-        let (previous, next) = (self.newer.map(ArticleRef::from), self.older.map(ArticleRef::from));
-        ArticleView { article, related, previous, next }
-    }
-}
-
-fn surroundings<'t>(tree: &'t Tree, entry: &Entry) -> Surroundings<'t> {
-    let (newer, older) = tree.plan.neighbours(&entry.article.id);
-    let related = match tree.plan.get(&entry.article.id) {
-        Some(mine) => tree.plan.related(&mine.article, tree.site.related_count),
-        None => Vec::new(),
-    };
-    Surroundings { related, newer, older }
-}
-
 /// Whether the article's files in `tree` are carried over from the
-/// previous tree: made from the same tree, article and surroundings.
-fn kept(tree: &Tree, out: &mut Writer, entry: &Entry, view: &Surroundings) -> bool {
+/// previous tree: made from the same tree, article and surroundings
+/// (which include the 解读 that link to it).
+fn kept(tree: &Tree, out: &mut Writer, entry: &Entry, around: &Around) -> bool {
     let id = &entry.article.id;
     let key = article_file(id);
-    let inputs = fingerprint(&(tree.inputs, entry.source, view));
+    let inputs = fingerprint(&(tree.inputs, entry.source, around));
     let same = out.made_from(&key, inputs);
     out.record(&key, inputs);
     let mut files = vec![key];

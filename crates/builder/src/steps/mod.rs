@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod articles;
+pub mod attachments;
 pub mod categories;
 pub mod home;
 pub mod search;
