@@ -1,8 +1,8 @@
 //! What a build keeps of the tree it replaces, so that a publish into a
 //! large archive makes and writes only what it changes. The tree's
 //! manifest (`crate::changes`) has every file's content hash; beside it,
-//! the inputs file has a fingerprint of what each article's files, and the
-//! sealed search shards, were made from. An output whose fingerprint is
+//! the inputs file has a fingerprint of what each article's files, each
+//! category part and the sealed search shards were made from. An output whose fingerprint is
 //! unchanged is carried over without being made again; every other output
 //! is made, and written only where its bytes differ from the file's.
 

@@ -140,13 +140,11 @@ fn kept(tree: &Tree, out: &mut Writer, entry: &Entry, around: &Around) -> bool {
     let id = &entry.article.id;
     let key = article_file(id);
     let inputs = fingerprint(&(tree.inputs, entry.source, around));
-    let same = out.made_from(&key, inputs);
-    out.record(&key, inputs);
-    let mut files = vec![key];
+    let mut files = vec![key.clone()];
     if tree.pages.is_some() {
         files.push(tree.urls.page_file(&tree.urls.article(id)));
     }
-    same && out.keep(&files)
+    out.carry_over(&key, inputs, &files)
 }
 
 /// The article in `view`, in the tree's script, as its JSON file and,

@@ -1,11 +1,15 @@
-//! Each category's part files, chained with next_url, and its page 1 pre-rendered.
+//! Each category's part files, chained with next_url, and its page 1
+//! pre-rendered. Over an existing tree, a part made from the same articles
+//! is carried over unmade: a publish makes the newest part of a category.
 
 use super::Writer;
 use crate::page;
+use crate::previous::fingerprint;
 use crate::syndication;
 use crate::tree::Tree;
 use crate::BuildError;
 use portal_core::archive::{category_part_file, part_count, part_range, PageParts};
+use portal_core::feed::Article;
 use portal_core::writer::{feed, item};
 
 pub fn write(tree: &Tree, out: &mut Writer) -> Result<(), BuildError> {
@@ -13,16 +17,19 @@ pub fn write(tree: &Tree, out: &mut Writer) -> Result<(), BuildError> {
     for category in &site.categories {
         let list = plan.category_positions(&category.slug);
         for part in 1..=part_count(list.len(), site.page_size) {
-            let items = list[part_range(list.len(), site.page_size, part)]
-                .iter()
-                .map(|&i| item(&plan.items()[i].article, urls, site.offset_minutes(), false))
-                .collect();
+            let articles: Vec<&Article> =
+                list[part_range(list.len(), site.page_size, part)].iter().map(|&i| &plan.items()[i].article).collect();
+            let file = category_part_file(&category.slug, part);
+            if out.carry_over(&file, fingerprint(&(tree.inputs, part, &articles)), std::slice::from_ref(&file)) {
+                continue;
+            }
+            let items = articles.into_iter().map(|article| item(article, urls, site.offset_minutes(), false)).collect();
             let mut value = feed(site, urls, items);
             value["title"] = syndication::title(site, Some(category)).into();
             if part > 1 {
                 value["next_url"] = urls.file(&category_part_file(&category.slug, part - 1)).into();
             }
-            out.json(&category_part_file(&category.slug, part), &value)?;
+            out.json(&file, &value)?;
         }
         if let Some(pages) = &tree.pages {
             let listing = plan.listing(&category.slug, site.page_size, 1).expect("page 1 always exists");

@@ -81,6 +81,15 @@ impl<'a> Writer<'a> {
         true
     }
 
+    /// Records that `files` are made from `inputs` (under `key`), and
+    /// carries them over unmade if the previous tree's were made from the
+    /// same and it had them all: `false` when they must be made.
+    pub fn carry_over(&mut self, key: &str, inputs: u64, files: &[String]) -> bool {
+        let same = self.made_from(key, inputs);
+        self.record(key, inputs);
+        same && self.keep(files)
+    }
+
     /// Carries over every file of the previous tree under `folder`.
     pub fn keep_folder(&mut self, folder: &str) {
         let folder = format!("{}{folder}", self.prefix);
