@@ -155,18 +155,18 @@ impl<T: Indexed> FeedIndex<T> {
 
     /// (上一篇, 下一篇): the newer and the older neighbour in the article's
     /// category list.
-    pub fn neighbours(&self, id: &str) -> (Option<&Article>, Option<&Article>) {
+    pub fn neighbours(&self, id: &str) -> (Option<&T>, Option<&T>) {
         let Some(&position) = self.by_id.get(id) else { return (None, None) };
         let Some(list) = self.article_at(position).category.as_ref().and_then(|slug| self.by_category.get(slug)) else {
             return (None, None);
         };
         let Ok(at) = list.binary_search(&position) else { return (None, None) };
-        (at.checked_sub(1).map(|p| self.article_at(list[p])), list.get(at + 1).map(|&i| self.article_at(i)))
+        (at.checked_sub(1).map(|p| &self.items[list[p]]), list.get(at + 1).map(|&i| &self.items[i]))
     }
 
     /// 相关阅读, ranked over the `RELATED_POOL` articles nearest to this
     /// one in its category and in each of its tags, older ones first.
-    pub fn related(&self, article: &Article, limit: usize) -> Vec<&Article> {
+    pub fn related(&self, article: &Article, limit: usize) -> Vec<&T> {
         let position = self.by_id.get(&article.id).copied();
         let mut pool: Vec<usize> = Vec::new();
         let lists = article
@@ -183,8 +183,8 @@ impl<T: Indexed> FeedIndex<T> {
         pool.dedup();
         crate::related::related(
             article,
-            nearest_first(&pool, position.unwrap_or(0)).map(|i| self.article_at(i)),
-            |id| self.get(id).map(T::article),
+            nearest_first(&pool, position.unwrap_or(0)).map(|i| &self.items[i]),
+            |id| self.get(id),
             limit,
         )
     }
@@ -192,22 +192,21 @@ impl<T: Indexed> FeedIndex<T> {
     /// The 解读 of the document `id`: the articles whose `interprets`
     /// names it, newest first. The reverse of that one field, so a 解读
     /// and its document link each other from one line of input.
-    pub fn interpretations(&self, id: &str) -> Vec<&Article> {
+    pub fn interpretations(&self, id: &str) -> Vec<&T> {
         let positions = self.by_original.get(id).map(Vec::as_slice).unwrap_or_default();
-        positions.iter().map(|&i| self.article_at(i)).collect()
+        positions.iter().map(|&i| &self.items[i]).collect()
     }
 
     /// The article `id`'s surroundings (`related_count` related articles,
     /// its neighbours, its 政策原文 / 相关解读) as the index has them.
-    pub fn around(&self, id: &str, related_count: usize) -> Option<Around<'_>> {
+    pub fn around(&self, id: &str, related_count: usize) -> Option<Around<'_, T>> {
         let article = self.get(id)?.article();
         let (previous, next) = self.neighbours(id);
-        let original = article.policy.interprets.as_deref().and_then(|original| self.get(original));
         Some(Around {
             related: self.related(article, related_count),
             previous,
             next,
-            original: original.map(T::article),
+            original: article.policy.interprets.as_deref().and_then(|original| self.get(original)),
             interpretations: self.interpretations(id),
         })
     }
@@ -226,25 +225,33 @@ impl<T: Indexed> FeedIndex<T> {
     }
 }
 
-/// An article's surroundings in the index: what the builder fingerprints
-/// to know whether a page must be made again, copied only when it must.
-#[derive(Debug, Default, Hash)]
-pub struct Around<'a> {
-    pub related: Vec<&'a Article>,
-    pub previous: Option<&'a Article>,
-    pub next: Option<&'a Article>,
-    pub original: Option<&'a Article>,
-    pub interpretations: Vec<&'a Article>,
+/// An article's surroundings, as the index's items: the builder tells
+/// from them whether a page must be made again, and copies them only
+/// when it must.
+#[derive(Debug)]
+pub struct Around<'a, T> {
+    pub related: Vec<&'a T>,
+    pub previous: Option<&'a T>,
+    pub next: Option<&'a T>,
+    pub original: Option<&'a T>,
+    pub interpretations: Vec<&'a T>,
 }
 
-impl Around<'_> {
+impl<T> Default for Around<'_, T> {
+    fn default() -> Self {
+        Around { related: Vec::new(), previous: None, next: None, original: None, interpretations: Vec::new() }
+    }
+}
+
+impl<T: Indexed> Around<'_, T> {
     pub fn surroundings(&self) -> Surroundings {
-        let refs = |list: &[&Article]| list.iter().map(|&article| ArticleRef::from(article)).collect();
+        let one = |item: &T| ArticleRef::from(item.article());
+        let refs = |list: &[&T]| list.iter().map(|&item| one(item)).collect();
         Surroundings {
             related: refs(&self.related),
-            previous: self.previous.map(ArticleRef::from),
-            next: self.next.map(ArticleRef::from),
-            original: self.original.map(ArticleRef::from),
+            previous: self.previous.map(one),
+            next: self.next.map(one),
+            original: self.original.map(one),
             interpretations: refs(&self.interpretations),
         }
     }

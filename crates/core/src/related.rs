@@ -3,6 +3,7 @@
 //! tag), then nearness in time. Never the article itself, never twice.
 
 use crate::feed::Article;
+use crate::index::Indexed;
 
 const SAME_CATEGORY: usize = 2;
 const SHARED_TAG: usize = 1;
@@ -18,16 +19,17 @@ fn score(article: &Article, other: &Article) -> usize {
 /// `candidates` in order of preference among equals, nearest in time
 /// first (the index passes a pool per article, not the whole archive); `lookup` finds editor's picks by id (they may be outside
 /// the candidates).
-pub fn related<'a>(
+pub fn related<'a, T: Indexed>(
     article: &Article,
-    candidates: impl IntoIterator<Item = &'a Article>,
-    lookup: impl Fn(&str) -> Option<&'a Article>,
+    candidates: impl IntoIterator<Item = &'a T>,
+    lookup: impl Fn(&str) -> Option<&'a T>,
     limit: usize,
-) -> Vec<&'a Article> {
-    let articles: Vec<&'a Article> = candidates.into_iter().collect();
-    let mut chosen: Vec<&'a Article> = Vec::with_capacity(limit);
-    let take = |candidate: &'a Article, chosen: &mut Vec<&'a Article>| {
-        if chosen.len() < limit && candidate.id != article.id && !chosen.iter().any(|c| c.id == candidate.id) {
+) -> Vec<&'a T> {
+    let articles: Vec<&'a T> = candidates.into_iter().collect();
+    let mut chosen: Vec<&'a T> = Vec::with_capacity(limit);
+    let take = |candidate: &'a T, chosen: &mut Vec<&'a T>| {
+        let id = &candidate.article().id;
+        if chosen.len() < limit && *id != article.id && !chosen.iter().any(|c| c.article().id == *id) {
             chosen.push(candidate);
         }
     };
@@ -36,8 +38,12 @@ pub fn related<'a>(
             take(pick, &mut chosen);
         }
     }
-    let mut ranked: Vec<(usize, usize)> =
-        articles.iter().enumerate().map(|(i, other)| (score(article, other), i)).filter(|(s, _)| *s > 0).collect();
+    let mut ranked: Vec<(usize, usize)> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, other)| (score(article, other.article()), i))
+        .filter(|(s, _)| *s > 0)
+        .collect();
     // Higher score first; within a score, the candidates' order.
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     for (_, i) in ranked {

@@ -136,15 +136,23 @@ impl<'a> Pass<'_, 'a> {
 /// Whether the article's files in `tree` are carried over from the
 /// previous tree: made from the same tree, article and surroundings
 /// (which include the 解读 that link to it).
-fn kept(tree: &Tree, out: &mut Writer, entry: &Entry, around: &Around) -> bool {
+fn kept(tree: &Tree, out: &mut Writer, entry: &Entry, around: &Around<Entry>) -> bool {
     let id = &entry.article.id;
     let key = article_file(id);
-    let inputs = fingerprint(&(tree.inputs, entry.source, around));
+    let inputs = fingerprint(&(tree.inputs, entry.source, sources(around)));
     let mut files = vec![key.clone()];
     if tree.pages.is_some() {
         files.push(tree.urls.page_file(&tree.urls.article(id)));
     }
     out.carry_over(&key, inputs, &files)
+}
+
+/// What an article's files are made from of its surroundings: each one's
+/// source (the tree converts them all alike), in its place.
+fn sources(around: &Around<Entry>) -> (Vec<u64>, [Option<u64>; 3], Vec<u64>) {
+    let list = |entries: &[&Entry]| entries.iter().map(|entry| entry.source).collect();
+    let one = [around.previous, around.next, around.original].map(|entry| entry.map(|entry| entry.source));
+    (list(&around.related), one, list(&around.interpretations))
 }
 
 /// The article in `view`, in the tree's script, as its JSON file and,
