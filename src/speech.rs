@@ -5,13 +5,11 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
 
-/// The browser's synthesis, where it has one.
+/// The browser's synthesis, where it has one (read as a property: calling
+/// the getter where there is none would throw).
 pub fn synthesis() -> Option<SpeechSynthesis> {
-    let window = leptos::prelude::window();
-    js_sys::Reflect::has(&window, &JsValue::from_str("speechSynthesis"))
-        .unwrap_or(false)
-        .then(|| window.speech_synthesis().ok())
-        .flatten()
+    let synthesis = js_sys::Reflect::get(&leptos::prelude::window(), &JsValue::from_str("speechSynthesis")).ok()?;
+    synthesis.is_object().then(|| synthesis.unchecked_into())
 }
 
 /// A Chinese voice for the page's script (`portal_core::speech::chinese_voice`).

@@ -34,7 +34,8 @@ pub fn ReadAloud(article: Arc<ArticleView>) -> impl IntoView {
         announced.set(t(message));
     };
     let article = StoredValue::new(article);
-    // Each start is a run: the end of a run that was stopped must not stop the next.
+    // Each start begins a run and a stop ends it: a cancelled run's last
+    // utterance ends late, and must not touch the next.
     let run = StoredValue::new(0u32);
     let start = move || {
         let Some(synthesis) = speech::synthesis() else { return };
@@ -54,6 +55,7 @@ pub fn ReadAloud(article: Arc<ArticleView>) -> impl IntoView {
     let toggle = move |_| match reading.get_untracked() {
         Reading::Stopped => start(),
         _ => {
+            run.update_value(|n| *n += 1);
             cancel();
             set(Reading::Stopped, "朗读已停止");
         }
