@@ -12,6 +12,7 @@ pub mod prefs;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 pub mod routes;
+pub mod speech;
 pub mod ui;
 
 use crate::ui::t;

@@ -1,7 +1,9 @@
 //! A list of article titles with their dates, as category pages, home
-//! blocks and side blocks show them.
+//! blocks and side blocks show them; and the table (标题, 文号, 发布日期) a
+//! category marked `list_as_table` shows instead.
 
 use super::policy::EndedTag;
+use crate::ui::t;
 use leptos::prelude::*;
 use portal_core::date;
 use portal_core::feed::ArticleRef;
@@ -49,4 +51,32 @@ pub fn ArticleList(items: Vec<ArticleLink>, #[prop(optional)] show_dates: bool) 
         })
         .collect_view();
     view! { <ul class="article-list">{rows}</ul> }
+}
+
+/// Documents as 政务公开 lists show them: 标题, 文号, 发布日期; `caption`
+/// names the table (the category).
+#[component]
+pub fn ArticleTable(items: Vec<ArticleLink>, caption: String) -> impl IntoView {
+    let rows = items
+        .into_iter()
+        .map(|item| {
+            let date = item.date.map(|(shown, machine)| view! { <time datetime=machine>{shown}</time> });
+            view! {
+                <tr>
+                    <td><a href=item.href>{item.title}</a><EndedTag validity=item.validity/></td>
+                    <td class="doc-no">{item.doc_no}</td>
+                    <td class="date">{date}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="article-table">
+            <caption class="visually-hidden">{caption}</caption>
+            <thead>
+                <tr><th scope="col">{t("标题")}</th><th scope="col">{t("文号")}</th><th scope="col">{t("发布日期")}</th></tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
 }

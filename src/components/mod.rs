@@ -18,6 +18,7 @@ pub mod pager;
 pub mod policy;
 pub mod prefetch;
 pub mod prev_next;
+pub mod read_aloud;
 pub mod related;
 pub mod search_box;
 pub mod share_bar;

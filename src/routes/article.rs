@@ -81,7 +81,7 @@ pub fn ArticleContent(
                         {article.kicker.clone().map(|k| view! { <p class="kicker">{k}</p> })}
                         <h1 id="article-title">{article.title.clone()}</h1>
                         {article.subtitle.clone().map(|s| view! { <p class="subtitle">{s}</p> })}
-                        <ArticleMeta published source=article.source.clone() editor=article.editor.clone() authors=article.authors.clone()/>
+                        <ArticleMeta published source=article.source.clone() editor=article.editor.clone() authors=article.authors.clone() reading=view.clone()/>
                     </header>
                     <ArticleBody nodes=article.body.clone()/>
                     <Attachments attachments=policy.attachments.clone() paths=paths.clone()/>

@@ -1,6 +1,6 @@
 //! `/category/:slug?page=N`: a category's articles, newest first, paged.
 
-use crate::components::article_list::{links, ArticleList};
+use crate::components::article_list::{links, ArticleList, ArticleTable};
 use crate::components::breadcrumb::Breadcrumb;
 use crate::components::page_data::load_page;
 use crate::components::page_meta::PageMeta;
@@ -40,10 +40,13 @@ pub fn CategoryPage() -> impl IntoView {
 /// One page of a category's list, with its pager.
 #[component]
 pub fn CategoryContent(site: Arc<SiteConfig>, listing: CategoryListing, paths: SiteUrls) -> impl IntoView {
-    let name = site.category(&listing.slug).map(|c| c.name.clone()).unwrap_or_default();
+    let category = site.category(&listing.slug);
+    let name = category.map(|c| c.name.clone()).unwrap_or_default();
     let items = links(&listing.items, &paths, site.offset_minutes());
     let list = if items.is_empty() {
         view! { <p class="empty">{t("该栏目暂无文章。")}</p> }.into_any()
+    } else if category.is_some_and(|c| c.list_as_table) {
+        view! { <ArticleTable items caption=name.clone()/> }.into_any()
     } else {
         view! { <ArticleList items show_dates=true/> }.into_any()
     };

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, openPage, ready, axe, ROOT } from './helpers.mjs';
@@ -36,6 +36,8 @@ before(async () => {
   const [sitePath, feedPath] = [join(env.work, 'site.json'), join(env.work, 'feed.json')];
   writeFileSync(sitePath, JSON.stringify(site));
   writeFileSync(feedPath, JSON.stringify(demo));
+  // The demo's policy document has attachments beside the feed.
+  cpSync(join(ROOT, 'public', 'files'), join(env.work, 'files'), { recursive: true });
   // The tree's server first: its address is the site's base URL, so the
   // reports link to pages it serves.
   env.tree = join(env.work, 'site');

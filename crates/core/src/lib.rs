@@ -15,6 +15,7 @@ pub mod search_index;
 pub mod search_pages;
 pub mod share;
 pub mod site;
+pub mod speech;
 pub mod urls;
 pub mod writer;
 

@@ -95,6 +95,10 @@ pub struct Category {
     /// the app parses site.json too, and a string costs its wasm nothing.
     #[serde(default)]
     pub update: Option<String>,
+    /// Its page lists documents as a table (标题, 文号, 发布日期), as
+    /// 政务公开 lists are on government portals, rather than as titles.
+    #[serde(default)]
+    pub list_as_table: bool,
 }
 
 /// How soon the national inspection expects a 栏目 to have something new
@@ -483,5 +487,16 @@ mod tests {
         for slug in &config.side_blocks {
             assert!(config.category(slug).is_some(), "side block {slug} is not a category");
         }
+        let tables: Vec<_> = config.categories.iter().filter(|c| c.list_as_table).map(|c| c.slug.as_str()).collect();
+        assert_eq!(tables, ["zwgk"], "政务公开 lists its documents as a table");
+    }
+
+    #[test]
+    fn list_as_table_is_a_boolean() {
+        let site = |category: &str| SiteConfig::parse(&format!(r#"{{"name": "站", "categories": [{category}]}}"#));
+        assert!(!site(r#"{"slug": "a", "name": "甲"}"#).unwrap().categories[0].list_as_table);
+        assert!(site(r#"{"slug": "a", "name": "甲", "list_as_table": true}"#).unwrap().categories[0].list_as_table);
+        let error = site(r#"{"slug": "a", "name": "甲", "list_as_table": "yes"}"#).unwrap_err();
+        assert!(error.contains("list_as_table") || error.contains("boolean"), "{error}");
     }
 }

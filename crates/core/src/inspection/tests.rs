@@ -151,8 +151,8 @@ fn stale_categories_are_counted_back_from_the_inspection_day() {
         categories: [
             site.categories.clone(),
             vec![
-                Category { slug: "x1".into(), name: "要闻".into(), update: None },
-                Category { slug: "x2".into(), name: "公示".into(), update: None },
+                Category { slug: "x1".into(), name: "要闻".into(), update: None, list_as_table: false },
+                Category { slug: "x2".into(), name: "公示".into(), update: None, list_as_table: false },
             ],
         ]
         .concat(),
