@@ -2,9 +2,10 @@
 //! large archive makes and writes only what it changes. The tree's
 //! manifest (`crate::changes`) has every file's content hash; beside it,
 //! the inputs file has a fingerprint of what each article's files, each
-//! category part and the sealed search shards were made from. An output whose fingerprint is
-//! unchanged is carried over without being made again; every other output
-//! is made, and written only where its bytes differ from the file's.
+//! category part and the sealed search shards were made from. An output
+//! whose fingerprint is unchanged is carried over without being made
+//! again; every other output is made, and written only where its bytes
+//! differ from the file's.
 
 use crate::changes::{Manifest, MANIFEST};
 use std::collections::HashMap;

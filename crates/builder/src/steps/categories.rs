@@ -3,13 +3,13 @@
 //! is carried over unmade: a publish makes the newest part of a category.
 
 use super::Writer;
+use crate::entry::Entry;
 use crate::page;
 use crate::previous::fingerprint;
 use crate::syndication;
 use crate::tree::Tree;
 use crate::BuildError;
 use portal_core::archive::{category_part_file, part_count, part_range, PageParts};
-use portal_core::feed::Article;
 use portal_core::writer::{feed, item};
 
 pub fn write(tree: &Tree, out: &mut Writer) -> Result<(), BuildError> {
@@ -17,13 +17,15 @@ pub fn write(tree: &Tree, out: &mut Writer) -> Result<(), BuildError> {
     for category in &site.categories {
         let list = plan.category_positions(&category.slug);
         for part in 1..=part_count(list.len(), site.page_size) {
-            let articles: Vec<&Article> =
-                list[part_range(list.len(), site.page_size, part)].iter().map(|&i| &plan.items()[i].article).collect();
+            let entries: Vec<&Entry> =
+                list[part_range(list.len(), site.page_size, part)].iter().map(|&i| &plan.items()[i]).collect();
             let file = category_part_file(&category.slug, part);
-            if out.carry_over(&file, fingerprint(&(tree.inputs, part, &articles)), std::slice::from_ref(&file)) {
+            // Made from its articles as read (the tree converts them all alike), as an article's page is.
+            let sources: Vec<u64> = entries.iter().map(|entry| entry.source).collect();
+            if out.carry_over(&file, fingerprint(&(tree.inputs, part, sources)), std::slice::from_ref(&file)) {
                 continue;
             }
-            let items = articles.into_iter().map(|article| item(article, urls, site.offset_minutes(), false)).collect();
+            let items = entries.iter().map(|entry| item(&entry.article, urls, site.offset_minutes(), false)).collect();
             let mut value = feed(site, urls, items);
             value["title"] = syndication::title(site, Some(category)).into();
             if part > 1 {
